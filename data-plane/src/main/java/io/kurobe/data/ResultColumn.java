@@ -1,0 +1,4 @@
+package io.kurobe.data;
+
+public record ResultColumn(String name, String type) {
+}

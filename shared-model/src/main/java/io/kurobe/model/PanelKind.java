@@ -1,0 +1,5 @@
+package io.kurobe.model;
+
+public enum PanelKind {
+    KPI, LINE, BAR, TABLE
+}
