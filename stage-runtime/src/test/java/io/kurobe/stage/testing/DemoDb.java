@@ -1,0 +1,28 @@
+package io.kurobe.stage.testing;
+
+import io.kurobe.data.demo.DemoDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The demo database for a test JVM, made once in target/: unit tests and the Quarkus test (which may
+ * load this class in another class loader) find the same file by the JVM's process id.
+ */
+public final class DemoDb {
+    private DemoDb() {
+    }
+
+    public static synchronized Path file() {
+        Path file = Path.of("target", "demo-" + ProcessHandle.current().pid() + ".duckdb").toAbsolutePath();
+        if (!Files.exists(file)) {
+            DemoDatabase.create(file);
+            file.toFile().deleteOnExit();
+        }
+        return file;
+    }
+
+    public static String jdbcUrl() {
+        return "jdbc:duckdb:" + file();
+    }
+}
