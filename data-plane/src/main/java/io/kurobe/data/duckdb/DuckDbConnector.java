@@ -46,6 +46,8 @@ public final class DuckDbConnector implements Connector {
         p.setProperty("autoinstall_known_extensions", "false");
         p.setProperty("autoload_known_extensions", "false");
         p.setProperty("lock_configuration", "true");
+        // stream chunks instead of materializing the whole result, so the row cap also caps the work
+        p.setProperty("jdbc_stream_results", "true");
         return p;
     }
 

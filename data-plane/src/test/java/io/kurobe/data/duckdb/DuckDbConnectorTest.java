@@ -16,7 +16,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +47,33 @@ class DuckDbConnectorTest {
         QueryResult result = connector.execute("SELECT order_id FROM orders", new ExecutionLimits(10, Duration.ofSeconds(30)));
         assertEquals(10, result.rows().size());
         assertTrue(result.truncated());
+    }
+
+    @Test
+    void readsOnlyTheRowsItKeepsOfAHugeResult() {
+        QueryResult result = connector.execute("SELECT range, range * 2 FROM range(100000000000)",
+                new ExecutionLimits(5, Duration.ofSeconds(30)));
+        assertEquals(List.of(List.of(0L, 0L), List.of(1L, 2L), List.of(2L, 4L), List.of(3L, 6L), List.of(4L, 8L)),
+                result.rows());
+        assertTrue(result.truncated());
+    }
+
+    @Test
+    void servesConcurrentCallsEachOnItsOwnConnection() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<QueryResult>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int region = i % 8 + 1;
+                results.add(pool.submit(() -> connector.execute(
+                        "SELECT count(*) FROM customers WHERE region_id = " + region, ExecutionLimits.DEFAULT)));
+            }
+            for (int i = 0; i < 16; i++) {
+                assertEquals(results.get(i % 8).get().rows(), results.get(i).get().rows());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
