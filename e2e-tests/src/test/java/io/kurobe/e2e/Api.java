@@ -1,0 +1,108 @@
+package io.kurobe.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** The gateway's REST API and WebSocket as a client sees them. */
+final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String apiKey;
+
+    Api(String base, String apiKey) {
+        this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    /** Asks a question of the demo connection; returns the question id. */
+    String ask(String question) throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("question", question).put("connectionId", "demo").toString();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/questions"))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new AssertionError("POST /api/questions gave " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    JsonNode question(String id) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/questions/" + id))
+                .header("Authorization", "Bearer " + apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET /api/questions/" + id + " gave " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Polls until the question ends (DONE or FAILED) and returns it. */
+    JsonNode awaitEnd(String id, Duration timeout) throws IOException, InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        JsonNode q = question(id);
+        while (System.nanoTime() < end) {
+            String status = q.path("status").asText();
+            if (status.equals("DONE") || status.equals("FAILED")) {
+                return q;
+            }
+            Thread.sleep(200);
+            q = question(id);
+        }
+        throw new AssertionError("question " + id + " did not end within " + timeout.toSeconds() + " s: " + q);
+    }
+
+    /** Reads the question's WebSocket stream until the server closes it. */
+    List<JsonNode> stream(String id, Duration timeout) throws Exception {
+        List<JsonNode> messages = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        String ws = base.replaceFirst("^http", "ws") + "/ws/questions/" + id;
+        http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + apiKey)
+                .buildAsync(URI.create(ws), new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            try {
+                                messages.add(JSON.readTree(text.toString()));
+                            } catch (IOException e) {
+                                closed.completeExceptionally(e);
+                            }
+                            text.setLength(0);
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+                        closed.complete(null);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket socket, Throwable error) {
+                        closed.completeExceptionally(error);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return messages;
+    }
+}
