@@ -1,0 +1,75 @@
+package io.kurobe.linking;
+
+import io.kurobe.data.ColumnInfo;
+import io.kurobe.data.Connector;
+import io.kurobe.data.ConnectorPool;
+import io.kurobe.data.QueryFailedException;
+import io.kurobe.data.SchemaSnapshot;
+import io.kurobe.data.mschema.MSchema;
+import io.kurobe.model.IntentValidated;
+import io.kurobe.model.LinkedTable;
+import io.kurobe.model.MatchedValue;
+import io.kurobe.model.SchemaLinked;
+import io.kurobe.stage.Decision;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Links a question to its connection's schema. For now every table and column is linked and the
+ * full M-Schema attached; the question's words that are values of the database are passed on as
+ * matched values.
+ */
+@Singleton
+public class SchemaLinker {
+    private final ConnectorPool pool;
+    private final SchemaCache cache;
+    private final Clock clock;
+
+    @Inject
+    public SchemaLinker(ConnectorPool pool, SchemaConfig config) {
+        this(pool, config.cacheTtl(), Clock.systemUTC());
+    }
+
+    public SchemaLinker(ConnectorPool pool, Duration cacheTtl, Clock clock) {
+        this.pool = pool;
+        this.cache = new SchemaCache(cacheTtl, clock);
+        this.clock = clock;
+    }
+
+    public Decision<SchemaLinked> link(IntentValidated intent) {
+        String connectionId = intent.envelope().connectionId();
+        if (!pool.has(connectionId)) {
+            return Decision.fail("UNKNOWN_CONNECTION", "Unknown connection '" + connectionId + "'; configured: "
+                    + (pool.ids().isEmpty() ? "none" : String.join(", ", pool.ids())) + ".");
+        }
+        IntrospectedSchema schema;
+        try {
+            schema = cache.get(connectionId, this::introspect);
+        } catch (QueryFailedException e) {
+            return Decision.fail("INTROSPECTION_FAILED", "Could not read the schema of connection '"
+                    + connectionId + "': " + e.getMessage());
+        }
+        SchemaSnapshot snapshot = schema.snapshot();
+        List<MatchedValue> values = schema.values().match(intent.standaloneQuestion());
+        SchemaLinked linked = new SchemaLinked(intent.envelope().next(clock.instant()), intent.standaloneQuestion(),
+                snapshot.engine().dialect(), schema.mschema(), linkedTables(snapshot), values,
+                snapshot.fingerprint(), intent.options());
+        return Decision.forward(linked, snapshot.tables().size() + " tables linked, " + values.size() + " values matched");
+    }
+
+    private IntrospectedSchema introspect(String connectionId) {
+        Connector connector = pool.connector(connectionId);
+        SchemaSnapshot snapshot = connector.introspect();
+        return new IntrospectedSchema(snapshot, MSchema.render(snapshot), ValueIndex.read(connector, snapshot));
+    }
+
+    private static List<LinkedTable> linkedTables(SchemaSnapshot snapshot) {
+        return snapshot.tables().stream()
+                .map(t -> new LinkedTable(t.name(), t.columns().stream().map(ColumnInfo::name).toList(), 1.0))
+                .toList();
+    }
+}
