@@ -1,0 +1,106 @@
+package io.kurobe.gateway.events;
+
+import io.kurobe.gateway.db.TenantTx;
+import io.kurobe.model.EventJson;
+import io.kurobe.model.Panel;
+import io.kurobe.model.PanelsReady;
+import io.kurobe.model.ProgressStatus;
+import io.kurobe.model.QuestionProgress;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Writes what the pipeline reported. Every write is idempotent: a redelivered progress event hits
+ * the unique (question, stage, status), and only the first panels.ready of a question is stored.
+ */
+@ApplicationScoped
+public class EventStore {
+    @Inject
+    Pool pool;
+
+    @Inject
+    TenantTx tx;
+
+    /**
+     * The tenant that owns a question, whatever the event's envelope says (a stage that could not
+     * read its record reports tenant "unknown"). Empty for questions not asked through a gateway.
+     */
+    public Uni<Optional<UUID>> tenantOf(UUID questionId) {
+        return pool.preparedQuery("SELECT kurobe_question_tenant($1) AS tenant_id")
+                .execute(Tuple.of(questionId))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getUUID("tenant_id")));
+    }
+
+    /** Stores a progress event once, and moves the question's status forward; true if it was new. */
+    public Uni<Boolean> recordProgress(UUID tenantId, UUID questionId, QuestionProgress event) {
+        String clarification = event.clarification() == null ? null : EventJson.write(event.clarification());
+        return tx.run(tenantId, connection -> connection.preparedQuery("""
+                        INSERT INTO question_events
+                            (tenant_id, question_id, stage, status, message, elapsed_ms, clarification, occurred_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8)
+                        ON CONFLICT (question_id, stage, status) DO NOTHING""")
+                .execute(Tuple.from(Arrays.asList(tenantId, questionId, event.stage().name(), event.status().name(),
+                        event.message(), event.elapsedMs(), clarification,
+                        event.envelope().occurredAt().atOffset(ZoneOffset.UTC))))
+                .chain(inserted -> inserted.rowCount() == 0
+                        ? Uni.createFrom().item(false)
+                        : advance(connection, questionId, event.status()).replaceWith(true)));
+    }
+
+    /**
+     * Status moves only forward, and only panels.ready ends a question (DONE or FAILED): a late or
+     * redelivered STARTED never reopens an answered question.
+     */
+    private static Uni<Void> advance(SqlConnection connection, UUID questionId, ProgressStatus status) {
+        String update = status == ProgressStatus.NEEDS_CLARIFICATION
+                ? "UPDATE questions SET status = 'NEEDS_CLARIFICATION', updated_at = now() "
+                        + "WHERE id = $1 AND status IN ('RECEIVED', 'RUNNING')"
+                : "UPDATE questions SET status = 'RUNNING', updated_at = now() WHERE id = $1 AND status = 'RECEIVED'";
+        return connection.preparedQuery(update).execute(Tuple.of(questionId)).replaceWithVoid();
+    }
+
+    /** Stores the question's answer (panels or error) once; true if it was the first. */
+    public Uni<Boolean> recordAnswer(UUID tenantId, UUID questionId, PanelsReady event) {
+        String status = event.error() == null ? "DONE" : "FAILED";
+        return tx.run(tenantId, connection -> connection.preparedQuery("""
+                        UPDATE questions SET status = $2, sql = $3, error_code = $4, error_message = $5, offline = $6,
+                               answered_at = $7, updated_at = now()
+                        WHERE id = $1 AND answered_at IS NULL""")
+                .execute(Tuple.from(Arrays.asList(questionId, status, event.sql(),
+                        event.error() == null ? null : event.error().code(),
+                        event.error() == null ? null : event.error().message(), event.offline(),
+                        event.envelope().occurredAt().atOffset(ZoneOffset.UTC))))
+                .chain(updated -> updated.rowCount() == 0
+                        ? Uni.createFrom().item(false)
+                        : insertPanels(connection, tenantId, questionId, event.panels()).replaceWith(true)));
+    }
+
+    private static Uni<Void> insertPanels(SqlConnection connection, UUID tenantId, UUID questionId, List<Panel> panels) {
+        if (panels.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        for (int position = 0; position < panels.size(); position++) {
+            Panel panel = panels.get(position);
+            rows.add(Tuple.from(Arrays.asList(tenantId, questionId, position, panel.kind().name(), panel.title(),
+                    panel.sql(), EventJson.write(panel))));
+        }
+        return connection.preparedQuery("""
+                        INSERT INTO panels (tenant_id, question_id, position, kind, title, sql, spec)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb)
+                        ON CONFLICT (question_id, position) DO NOTHING""")
+                .executeBatch(rows)
+                .replaceWithVoid();
+    }
+}

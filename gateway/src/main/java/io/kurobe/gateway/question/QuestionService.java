@@ -1,0 +1,114 @@
+package io.kurobe.gateway.question;
+
+import io.kurobe.data.ConnectorPool;
+import io.kurobe.gateway.auth.Caller;
+import io.kurobe.gateway.problem.ErrorCode;
+import io.kurobe.gateway.problem.ProblemException;
+import io.kurobe.model.Envelope;
+import io.kurobe.model.QuestionOptions;
+import io.kurobe.model.QuestionReceived;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Asking a question: check it, store it, and hand it to the pipeline. */
+@ApplicationScoped
+public class QuestionService {
+    private static final Logger LOG = Logger.getLogger(QuestionService.class);
+
+    @Inject
+    QuestionsConfig config;
+
+    @Inject
+    ConnectorPool connections;
+
+    @Inject
+    QuestionStore store;
+
+    @Inject
+    QuestionPublisher publisher;
+
+    Clock clock = Clock.systemUTC();
+
+    public Uni<QuestionAccepted> ask(Caller caller, AskRequest request) {
+        String question = checkedQuestion(request);
+        String connectionId = checkedConnection(request);
+        Optional<UUID> conversationId = conversation(request.conversationId());
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Instant deadline = now.plus(config.deadline());
+        return store.create(caller, id, conversationId, connectionId, question, deadline)
+                .chain(stored -> {
+                    Envelope envelope = new Envelope(id.toString(), caller.tenantId().toString(),
+                            stored.conversationId().toString(), connectionId, null, now, deadline, 1);
+                    QuestionReceived event = new QuestionReceived(envelope, question, stored.history(),
+                            caller.asker(), QuestionOptions.defaults());
+                    return publisher.publish(event)
+                            .onFailure().call(e -> unpublished(caller, id, e))
+                            .replaceWith(new QuestionAccepted(id, QuestionStatus.RECEIVED, stored.conversationId()));
+                });
+    }
+
+    private Uni<Void> unpublished(Caller caller, UUID id, Throwable cause) {
+        LOG.errorf(cause, "question %s could not be published", id);
+        return store.markUnpublished(caller.tenantId(), id, "The question could not be handed to the pipeline.")
+                .onItemOrFailure().transform((ignored, failure) -> {
+                    throw new ProblemException(ErrorCode.BROKER_UNAVAILABLE,
+                            "The question was not accepted by the message broker; try again shortly.");
+                });
+    }
+
+    private String checkedQuestion(AskRequest request) {
+        if (request == null) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST,
+                    "Send a JSON body: {\"question\": \"...\", \"connectionId\": \"...\"}.");
+        }
+        String question = request.question() == null ? "" : request.question().strip();
+        if (question.isEmpty()) {
+            throw new ProblemException(ErrorCode.QUESTION_EMPTY, "Ask a question: the 'question' field is empty.");
+        }
+        int length = question.codePointCount(0, question.length());
+        if (length > config.maxLength()) {
+            throw new ProblemException(ErrorCode.QUESTION_TOO_LONG, "The question has " + length
+                    + " characters; at most " + config.maxLength() + " are accepted.");
+        }
+        return question;
+    }
+
+    private String checkedConnection(AskRequest request) {
+        String connectionId = request.connectionId();
+        if (connectionId == null || connectionId.isBlank()) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST,
+                    "Name the connection to ask in 'connectionId'; configured: " + configured() + ".");
+        }
+        if (!connections.has(connectionId)) {
+            throw new ProblemException(ErrorCode.UNKNOWN_CONNECTION,
+                    "There is no connection '" + connectionId + "'; configured: " + configured() + ".");
+        }
+        return connectionId;
+    }
+
+    private String configured() {
+        List<String> ids = List.copyOf(connections.ids());
+        return ids.isEmpty() ? "none" : String.join(", ", ids);
+    }
+
+    private static Optional<UUID> conversation(String conversationId) {
+        if (conversationId == null || conversationId.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(conversationId.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ErrorCode.CONVERSATION_NOT_FOUND,
+                    "There is no conversation '" + conversationId + "' for this API key's tenant.");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.kurobe.gateway.question;
+
+import io.kurobe.gateway.auth.Caller;
+import io.kurobe.gateway.db.TenantTx;
+import io.kurobe.gateway.problem.ErrorCode;
+import io.kurobe.gateway.problem.ProblemException;
+import io.kurobe.model.Clarification;
+import io.kurobe.model.EventJson;
+import io.kurobe.model.Failure;
+import io.kurobe.model.Panel;
+import io.kurobe.model.ProgressStatus;
+import io.kurobe.model.QuestionProgress;
+import io.kurobe.model.Stage;
+import io.kurobe.model.Turn;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Questions as the asking tenant sees them; every statement runs under that tenant's row-level security. */
+@ApplicationScoped
+public class QuestionStore {
+    private static final String QUESTION_COLUMNS = """
+            id, tenant_id, conversation_id, connection_id, question, status, created_at, deadline, sql,
+            error_code, error_message, offline, answered_at""";
+
+    @Inject
+    TenantTx tx;
+
+    @Inject
+    QuestionsConfig config;
+
+    /** A stored new question: its conversation, and the earlier turns of that conversation. */
+    public record Stored(UUID conversationId, List<Turn> history) {
+    }
+
+    /**
+     * Stores a new question. Without a conversation id it starts a conversation of its own (with the
+     * question's id, as the envelope does); with one, that conversation must be the tenant's.
+     */
+    public Uni<Stored> create(Caller caller, UUID id, Optional<UUID> conversationId, String connectionId,
+                              String question, Instant deadline) {
+        return tx.run(caller.tenantId(), connection -> conversation(connection, caller.tenantId(), id, conversationId)
+                .chain(stored -> connection.preparedQuery("""
+                                INSERT INTO questions (id, tenant_id, conversation_id, connection_id, question, asker, deadline)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                        .execute(Tuple.from(List.of(id, caller.tenantId(), stored.conversationId(), connectionId,
+                                question, caller.asker(), utc(deadline))))
+                        .replaceWith(stored)));
+    }
+
+    private Uni<Stored> conversation(SqlConnection connection, UUID tenantId, UUID questionId,
+                                     Optional<UUID> conversationId) {
+        if (conversationId.isEmpty()) {
+            return connection.preparedQuery("INSERT INTO conversations (id, tenant_id) VALUES ($1, $2)")
+                    .execute(Tuple.of(questionId, tenantId))
+                    .replaceWith(new Stored(questionId, List.of()));
+        }
+        UUID existing = conversationId.get();
+        return connection.preparedQuery("SELECT 1 FROM conversations WHERE id = $1 AND deleted_at IS NULL")
+                .execute(Tuple.of(existing))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(new ProblemException(ErrorCode.CONVERSATION_NOT_FOUND,
+                                "There is no conversation " + existing + " for this API key's tenant."));
+                    }
+                    return connection.preparedQuery("""
+                                    SELECT question, sql FROM questions WHERE conversation_id = $1
+                                    ORDER BY created_at DESC LIMIT $2""")
+                            .execute(Tuple.of(existing, config.historyTurns()))
+                            .map(turns -> new Stored(existing, oldestFirst(turns)));
+                });
+    }
+
+    private static List<Turn> oldestFirst(RowSet<Row> rows) {
+        List<Turn> turns = new ArrayList<>();
+        for (Row row : rows) {
+            turns.add(new Turn(row.getString("question"), row.getString("sql")));
+        }
+        Collections.reverse(turns);
+        return turns;
+    }
+
+    /** The question was stored but never reached the broker: it ends here, and says why. */
+    public Uni<Void> markUnpublished(UUID tenantId, UUID id, String reason) {
+        return tx.run(tenantId, connection -> connection.preparedQuery("""
+                        UPDATE questions SET status = 'FAILED', error_code = 'BROKER_UNAVAILABLE', error_message = $2,
+                               answered_at = now(), updated_at = now()
+                        WHERE id = $1 AND answered_at IS NULL""")
+                .execute(Tuple.of(id, reason))
+                .replaceWithVoid());
+    }
+
+    public Uni<Boolean> exists(UUID tenantId, UUID id) {
+        return tx.run(tenantId, connection -> connection
+                .preparedQuery("SELECT 1 FROM questions WHERE id = $1 AND deleted_at IS NULL")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() > 0));
+    }
+
+    public Uni<Optional<QuestionRecord>> find(UUID tenantId, UUID id) {
+        return tx.run(tenantId, connection -> connection
+                .preparedQuery("SELECT " + QUESTION_COLUMNS + " FROM questions WHERE id = $1 AND deleted_at IS NULL")
+                .execute(Tuple.of(id))
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().item(Optional.<QuestionRecord>empty())
+                        : withHistory(connection, rows.iterator().next()).map(Optional::of)));
+    }
+
+    private Uni<QuestionRecord> withHistory(SqlConnection connection, Row question) {
+        UUID id = question.getUUID("id");
+        return connection.preparedQuery("""
+                        SELECT stage, status, message, elapsed_ms, clarification::text AS clarification, occurred_at
+                        FROM question_events WHERE question_id = $1 ORDER BY id""")
+                .execute(Tuple.of(id))
+                .chain(events -> connection.preparedQuery("""
+                                SELECT spec::text AS spec FROM panels
+                                WHERE question_id = $1 AND deleted_at IS NULL ORDER BY position""")
+                        .execute(Tuple.of(id))
+                        .map(panels -> record(question, events, panels)));
+    }
+
+    private static QuestionRecord record(Row q, RowSet<Row> eventRows, RowSet<Row> panelRows) {
+        String errorCode = q.getString("error_code");
+        Failure error = errorCode == null ? null : new Failure(errorCode, q.getString("error_message"));
+        List<Panel> panels = new ArrayList<>();
+        for (Row row : panelRows) {
+            panels.add(EventJson.read(row.getString("spec"), Panel.class));
+        }
+        QuestionRecord bare = new QuestionRecord(q.getUUID("id"), q.getUUID("tenant_id"), q.getUUID("conversation_id"),
+                q.getString("connection_id"), q.getString("question"), QuestionStatus.valueOf(q.getString("status")),
+                instant(q, "created_at"), instant(q, "deadline"), q.getString("sql"), error,
+                q.getBoolean("offline"), instant(q, "answered_at"), List.of(), panels);
+        List<QuestionProgress> events = new ArrayList<>();
+        for (Row row : eventRows) {
+            String clarification = row.getString("clarification");
+            events.add(new QuestionProgress(bare.envelope(instant(row, "occurred_at")),
+                    Stage.valueOf(row.getString("stage")), ProgressStatus.valueOf(row.getString("status")),
+                    row.getString("message"), row.getLong("elapsed_ms"),
+                    clarification == null ? null : EventJson.read(clarification, Clarification.class)));
+        }
+        return bare.withEvents(events);
+    }
+
+    public Uni<List<QuestionSummary>> recent(UUID tenantId, int limit) {
+        return tx.run(tenantId, connection -> connection.preparedQuery("""
+                        SELECT id, status, question, connection_id, conversation_id, created_at, answered_at
+                        FROM questions WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT $1""")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<QuestionSummary> summaries = new ArrayList<>();
+                    for (Row row : rows) {
+                        summaries.add(new QuestionSummary(row.getUUID("id"),
+                                QuestionStatus.valueOf(row.getString("status")), row.getString("question"),
+                                row.getString("connection_id"), row.getUUID("conversation_id"),
+                                instant(row, "created_at"), instant(row, "answered_at")));
+                    }
+                    return summaries;
+                }));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}
