@@ -39,11 +39,6 @@ CREATE TABLE questions (
     status          text NOT NULL DEFAULT 'RECEIVED'
         CHECK (status IN ('RECEIVED', 'RUNNING', 'NEEDS_CLARIFICATION', 'DONE', 'FAILED')),
     deadline        timestamptz NOT NULL,
-    sql             text,
-    error_code      text,
-    error_message   text,
-    offline         boolean NOT NULL DEFAULT false,
-    answered_at     timestamptz,       -- set once, by the first panels.ready for the question
     created_at      timestamptz NOT NULL DEFAULT now(),
     updated_at      timestamptz NOT NULL DEFAULT now(),
     deleted_at      timestamptz
@@ -65,19 +60,20 @@ CREATE TABLE question_events (
     UNIQUE (question_id, stage, status)   -- a redelivered event is stored once
 );
 
+-- The question's answer, as panels.ready brought it: its panels, or the error the asker should see.
 CREATE TABLE panels (
-    id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    tenant_id   uuid NOT NULL REFERENCES tenants (id),
-    question_id uuid NOT NULL REFERENCES questions (id),
-    position    int NOT NULL,
-    kind        text NOT NULL,
-    title       text,
-    sql         text NOT NULL,
-    spec        jsonb NOT NULL,          -- the whole panel as on panels.ready: columns, rows, axes
-    created_at  timestamptz NOT NULL DEFAULT now(),
-    updated_at  timestamptz NOT NULL DEFAULT now(),
-    deleted_at  timestamptz,
-    UNIQUE (question_id, position)
+    id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    tenant_id     uuid NOT NULL REFERENCES tenants (id),
+    question_id   uuid NOT NULL UNIQUE REFERENCES questions (id),   -- a redelivered answer is stored once
+    sql           text,
+    panels        jsonb NOT NULL DEFAULT '[]',   -- each panel whole: kind, title, sql, columns, rows, axes
+    error_code    text,
+    error_message text,
+    offline       boolean NOT NULL DEFAULT false,
+    answered_at   timestamptz NOT NULL,
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    updated_at    timestamptz NOT NULL DEFAULT now(),
+    deleted_at    timestamptz
 );
 
 -- Row-level security: a transaction sees only the rows of the tenant it set, even as the table owner.

@@ -2,7 +2,6 @@ package io.kurobe.gateway.events;
 
 import io.kurobe.gateway.db.TenantTx;
 import io.kurobe.model.EventJson;
-import io.kurobe.model.Panel;
 import io.kurobe.model.PanelsReady;
 import io.kurobe.model.ProgressStatus;
 import io.kurobe.model.QuestionProgress;
@@ -14,15 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Writes what the pipeline reported. Every write is idempotent: a redelivered progress event hits
- * the unique (question, stage, status), and only the first panels.ready of a question is stored.
+ * the unique (question, stage, status), and a question holds one answer (unique question id).
  */
 @ApplicationScoped
 public class EventStore {
@@ -70,37 +67,20 @@ public class EventStore {
         return connection.preparedQuery(update).execute(Tuple.of(questionId)).replaceWithVoid();
     }
 
-    /** Stores the question's answer (panels or error) once; true if it was the first. */
+    /** Stores the question's answer (panels or error) once, and ends the question; true if it was the first. */
     public Uni<Boolean> recordAnswer(UUID tenantId, UUID questionId, PanelsReady event) {
-        String status = event.error() == null ? "DONE" : "FAILED";
         return tx.run(tenantId, connection -> connection.preparedQuery("""
-                        UPDATE questions SET status = $2, sql = $3, error_code = $4, error_message = $5, offline = $6,
-                               answered_at = $7, updated_at = now()
-                        WHERE id = $1 AND answered_at IS NULL""")
-                .execute(Tuple.from(Arrays.asList(questionId, status, event.sql(),
+                        INSERT INTO panels (tenant_id, question_id, sql, panels, error_code, error_message, offline, answered_at)
+                        VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8)
+                        ON CONFLICT (question_id) DO NOTHING""")
+                .execute(Tuple.from(Arrays.asList(tenantId, questionId, event.sql(), EventJson.write(event.panels()),
                         event.error() == null ? null : event.error().code(),
                         event.error() == null ? null : event.error().message(), event.offline(),
                         event.envelope().occurredAt().atOffset(ZoneOffset.UTC))))
-                .chain(updated -> updated.rowCount() == 0
+                .chain(inserted -> inserted.rowCount() == 0
                         ? Uni.createFrom().item(false)
-                        : insertPanels(connection, tenantId, questionId, event.panels()).replaceWith(true)));
-    }
-
-    private static Uni<Void> insertPanels(SqlConnection connection, UUID tenantId, UUID questionId, List<Panel> panels) {
-        if (panels.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Tuple> rows = new ArrayList<>();
-        for (int position = 0; position < panels.size(); position++) {
-            Panel panel = panels.get(position);
-            rows.add(Tuple.from(Arrays.asList(tenantId, questionId, position, panel.kind().name(), panel.title(),
-                    panel.sql(), EventJson.write(panel))));
-        }
-        return connection.preparedQuery("""
-                        INSERT INTO panels (tenant_id, question_id, position, kind, title, sql, spec)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb)
-                        ON CONFLICT (question_id, position) DO NOTHING""")
-                .executeBatch(rows)
-                .replaceWithVoid();
+                        : connection.preparedQuery("UPDATE questions SET status = $2, updated_at = now() WHERE id = $1")
+                                .execute(Tuple.of(questionId, event.error() == null ? "DONE" : "FAILED"))
+                                .replaceWith(true)));
     }
 }

@@ -32,9 +32,12 @@ import java.util.UUID;
 /** Questions as the asking tenant sees them; every statement runs under that tenant's row-level security. */
 @ApplicationScoped
 public class QuestionStore {
-    private static final String QUESTION_COLUMNS = """
-            id, tenant_id, conversation_id, connection_id, question, status, created_at, deadline, sql,
-            error_code, error_message, offline, answered_at""";
+    /** A question with its answer, if there is one yet. */
+    private static final String QUESTION_WITH_ANSWER = """
+            SELECT q.id, q.tenant_id, q.conversation_id, q.connection_id, q.question, q.status, q.created_at,
+                   q.deadline, a.sql, a.panels::text AS panels, a.error_code, a.error_message, a.offline, a.answered_at
+            FROM questions q LEFT JOIN panels a ON a.question_id = q.id AND a.deleted_at IS NULL
+            WHERE q.id = $1 AND q.deleted_at IS NULL""";
 
     @Inject
     TenantTx tx;
@@ -77,8 +80,8 @@ public class QuestionStore {
                                 "There is no conversation " + existing + " for this API key's tenant."));
                     }
                     return connection.preparedQuery("""
-                                    SELECT question, sql FROM questions WHERE conversation_id = $1
-                                    ORDER BY created_at DESC LIMIT $2""")
+                                    SELECT q.question, a.sql FROM questions q LEFT JOIN panels a ON a.question_id = q.id
+                                    WHERE q.conversation_id = $1 ORDER BY q.created_at DESC LIMIT $2""")
                             .execute(Tuple.of(existing, config.historyTurns()))
                             .map(turns -> new Stored(existing, oldestFirst(turns)));
                 });
@@ -96,10 +99,11 @@ public class QuestionStore {
     /** The question was stored but never reached the broker: it ends here, and says why. */
     public Uni<Void> markUnpublished(UUID tenantId, UUID id, String reason) {
         return tx.run(tenantId, connection -> connection.preparedQuery("""
-                        UPDATE questions SET status = 'FAILED', error_code = 'BROKER_UNAVAILABLE', error_message = $2,
-                               answered_at = now(), updated_at = now()
-                        WHERE id = $1 AND answered_at IS NULL""")
-                .execute(Tuple.of(id, reason))
+                        INSERT INTO panels (tenant_id, question_id, error_code, error_message, answered_at)
+                        VALUES ($1, $2, 'BROKER_UNAVAILABLE', $3, now()) ON CONFLICT (question_id) DO NOTHING""")
+                .execute(Tuple.of(tenantId, id, reason))
+                .chain(() -> connection.preparedQuery("UPDATE questions SET status = 'FAILED', updated_at = now() WHERE id = $1")
+                        .execute(Tuple.of(id)))
                 .replaceWithVoid());
     }
 
@@ -112,7 +116,7 @@ public class QuestionStore {
 
     public Uni<Optional<QuestionRecord>> find(UUID tenantId, UUID id) {
         return tx.run(tenantId, connection -> connection
-                .preparedQuery("SELECT " + QUESTION_COLUMNS + " FROM questions WHERE id = $1 AND deleted_at IS NULL")
+                .preparedQuery(QUESTION_WITH_ANSWER)
                 .execute(Tuple.of(id))
                 .chain(rows -> rows.size() == 0
                         ? Uni.createFrom().item(Optional.<QuestionRecord>empty())
@@ -120,29 +124,22 @@ public class QuestionStore {
     }
 
     private Uni<QuestionRecord> withHistory(SqlConnection connection, Row question) {
-        UUID id = question.getUUID("id");
         return connection.preparedQuery("""
                         SELECT stage, status, message, elapsed_ms, clarification::text AS clarification, occurred_at
                         FROM question_events WHERE question_id = $1 ORDER BY id""")
-                .execute(Tuple.of(id))
-                .chain(events -> connection.preparedQuery("""
-                                SELECT spec::text AS spec FROM panels
-                                WHERE question_id = $1 AND deleted_at IS NULL ORDER BY position""")
-                        .execute(Tuple.of(id))
-                        .map(panels -> record(question, events, panels)));
+                .execute(Tuple.of(question.getUUID("id")))
+                .map(events -> record(question, events));
     }
 
-    private static QuestionRecord record(Row q, RowSet<Row> eventRows, RowSet<Row> panelRows) {
+    private static QuestionRecord record(Row q, RowSet<Row> eventRows) {
         String errorCode = q.getString("error_code");
         Failure error = errorCode == null ? null : new Failure(errorCode, q.getString("error_message"));
-        List<Panel> panels = new ArrayList<>();
-        for (Row row : panelRows) {
-            panels.add(EventJson.read(row.getString("spec"), Panel.class));
-        }
+        String panelsJson = q.getString("panels");
+        List<Panel> panels = panelsJson == null ? List.of() : List.of(EventJson.read(panelsJson, Panel[].class));
         QuestionRecord bare = new QuestionRecord(q.getUUID("id"), q.getUUID("tenant_id"), q.getUUID("conversation_id"),
                 q.getString("connection_id"), q.getString("question"), QuestionStatus.valueOf(q.getString("status")),
                 instant(q, "created_at"), instant(q, "deadline"), q.getString("sql"), error,
-                q.getBoolean("offline"), instant(q, "answered_at"), List.of(), panels);
+                Boolean.TRUE.equals(q.getBoolean("offline")), instant(q, "answered_at"), List.of(), panels);
         List<QuestionProgress> events = new ArrayList<>();
         for (Row row : eventRows) {
             String clarification = row.getString("clarification");
@@ -156,8 +153,9 @@ public class QuestionStore {
 
     public Uni<List<QuestionSummary>> recent(UUID tenantId, int limit) {
         return tx.run(tenantId, connection -> connection.preparedQuery("""
-                        SELECT id, status, question, connection_id, conversation_id, created_at, answered_at
-                        FROM questions WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT $1""")
+                        SELECT q.id, q.status, q.question, q.connection_id, q.conversation_id, q.created_at, a.answered_at
+                        FROM questions q LEFT JOIN panels a ON a.question_id = q.id
+                        WHERE q.deleted_at IS NULL ORDER BY q.created_at DESC LIMIT $1""")
                 .execute(Tuple.of(limit))
                 .map(rows -> {
                     List<QuestionSummary> summaries = new ArrayList<>();
