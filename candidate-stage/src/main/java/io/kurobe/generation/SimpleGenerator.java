@@ -167,8 +167,12 @@ public class SimpleGenerator implements SqlGenerator {
                 if (TIME_UNITS.contains(words.get(0))) {
                     Optional<ColumnInfo> date = dateColumn(question, table);
                     if (date.isPresent()) {
-                        return Optional.of("date_trunc('" + words.get(0) + "', " + identifier(date.get().name())
-                                + ") AS " + identifier(words.get(0)));
+                        String truncated = "date_trunc('" + words.get(0) + "', " + identifier(date.get().name()) + ")";
+                        // date_trunc may widen a DATE to a TIMESTAMP; a day stays a day
+                        if (baseType(date.get().type()).equals("DATE")) {
+                            truncated = "CAST(" + truncated + " AS DATE)";
+                        }
+                        return Optional.of(truncated + " AS " + identifier(words.get(0)));
                     }
                 }
                 for (int n = Math.min(3, words.size()); n >= 1; n--) {

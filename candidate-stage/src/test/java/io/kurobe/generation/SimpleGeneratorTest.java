@@ -54,6 +54,8 @@ class SimpleGeneratorTest {
         assertEquals("SELECT date_trunc('month', opened_at) AS month, count(*) AS number_of_tickets FROM tickets"
                 + " WHERE opened_at >= DATE '2023-01-01' AND opened_at < DATE '2024-01-01' GROUP BY 1 ORDER BY 1",
                 sql("Number of tickets by month in 2023"));
+        assertEquals("SELECT CAST(date_trunc('year', closed_on) AS DATE) AS year, count(*) AS number_of_tickets"
+                + " FROM tickets GROUP BY 1 ORDER BY 1", sql("How many tickets were closed per year?"));
     }
 
     @Test
