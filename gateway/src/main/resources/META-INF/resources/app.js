@@ -13,6 +13,7 @@ const STAGES = [
 const KEY_STORAGE = 'kurobe.apiKey';
 const SVG = 'http://www.w3.org/2000/svg';
 const numbers = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 
 const $ = (id) => document.getElementById(id);
 const state = { questionId: null, conversationId: null, socket: null, ended: false };
@@ -197,6 +198,7 @@ function showAnswer(answer) {
   const panels = $('panels');
   panels.replaceChildren(...(answer.panels || []).map(renderPanel));
   if (answer.offline) panels.append(el('p', 'muted', 'Answered by the offline engine (no language model configured).'));
+  loadRecent();
 }
 
 /** The stored state of a question, for one picked from the list or a socket that ended early. */
@@ -279,7 +281,7 @@ function renderChart(panel) {
     .slice(0, 60);
   if (!points.length) return null;
 
-  const width = 640, height = 260, left = 56, right = 12, top = 12, bottom = 40;
+  const width = 640, height = 260, left = 48, right = 12, top = 12, bottom = 32;
   const plotWidth = width - left - right, plotHeight = height - top - bottom;
   const max = Math.max(0, ...points.map((p) => p.value));
   const min = Math.min(0, ...points.map((p) => p.value));
@@ -291,12 +293,13 @@ function renderChart(panel) {
   for (const tick of [max, (max + min) / 2, min]) {
     chart.append(svg('line', { class: 'axis', x1: left, x2: width - right, y1: y(tick), y2: y(tick) }));
     const label = svg('text', { x: left - 6, y: y(tick) + 4, 'text-anchor': 'end' });
-    label.textContent = numbers.format(tick);
+    label.textContent = compact.format(tick);
     chart.append(label);
   }
 
   const step = plotWidth / points.length;
-  const labelEvery = Math.ceil(points.length / 12);
+  const longest = Math.min(12, Math.max(...points.map((p) => p.label.length)));
+  const labelEvery = Math.ceil(points.length / Math.max(1, Math.floor(plotWidth / (longest * 6.5 + 10))));
   points.forEach((point, i) => {
     const cx = left + step * i + step / 2;
     if (panel.kind === 'BAR') {
