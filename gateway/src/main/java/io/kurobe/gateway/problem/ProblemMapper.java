@@ -1,6 +1,7 @@
 package io.kurobe.gateway.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.kurobe.model.EventJson;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,6 +23,12 @@ public class ProblemMapper {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return respond(Problem.of(ErrorCode.INVALID_REQUEST,
                 "The request body is not valid JSON for this operation: " + e.getOriginalMessage(), path(uri)));
+    }
+
+    /** Quarkus has its own mapper for a field of the wrong type; this one answers with a problem instead. */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

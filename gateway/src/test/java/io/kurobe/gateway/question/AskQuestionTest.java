@@ -140,6 +140,17 @@ class AskQuestionTest {
     }
 
     @Test
+    void rejectsAFieldOfTheWrongType() {
+        given().header("Authorization", Tenants.bearer(Tenants.DEMO_KEY))
+                .contentType("application/json")
+                .body("{\"question\": \"How many orders?\", \"connectionId\": [\"demo\"]}")
+                .when().post("/api/questions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("INVALID_REQUEST"));
+    }
+
+    @Test
     void rejectsAMissingBody() {
         given().header("Authorization", Tenants.bearer(Tenants.DEMO_KEY))
                 .contentType("application/json")
