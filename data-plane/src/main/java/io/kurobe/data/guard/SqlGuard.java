@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +24,9 @@ import java.util.stream.Collectors;
  */
 public final class SqlGuard {
     static final int MAX_SQL_CHARS = 50_000;
+    static final int MAX_NESTING = 100;
     private static final long PARSE_TIMEOUT_MILLIS = 5_000;
+    private static final String TOO_DEEP = "the SQL is nested more than " + MAX_NESTING + " levels deep; simplify it";
     private static final ExecutorService PARSER_THREADS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "kurobe-sql-guard-parser");
         thread.setDaemon(true);
@@ -39,6 +42,9 @@ public final class SqlGuard {
             return GuardVerdict.rejected("the SQL is " + sql.length() + " characters long; at most " + MAX_SQL_CHARS
                     + " are allowed");
         }
+        if (StatementText.parenthesisDepth(sql) > MAX_NESTING) {
+            return GuardVerdict.rejected(TOO_DEEP);
+        }
         try {
             Select query = parseQuery(sql, policy.engine());
             QueryWalker.check(query, policy);
@@ -49,7 +55,7 @@ public final class SqlGuard {
         } catch (Rejection rejection) {
             return GuardVerdict.rejected(rejection.getMessage());
         } catch (StackOverflowError tooDeep) {
-            return GuardVerdict.rejected("the SQL is nested too deeply to check; simplify it");
+            return GuardVerdict.rejected(TOO_DEEP);
         }
     }
 
@@ -101,11 +107,21 @@ public final class SqlGuard {
     }
 
     private static String parserMessage(JSQLParserException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StackOverflowError) {
+                return "it is nested too deeply";
+            }
+            if (t instanceof TimeoutException) {
+                return "it took longer than " + PARSE_TIMEOUT_MILLIS + " ms to parse";
+            }
+        }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String message = String.valueOf(cause.getMessage()).strip();
         int newline = message.indexOf('\n');
         String first = newline < 0 ? message : message.substring(0, newline);
-        return first.replaceFirst("^[\\w.]+(Exception|Error):\\s*", "").replaceFirst("[.,\\s]*in lexical state \\w+", "")
+        return first.replaceFirst("^[\\w.]+(Exception|Error):\\s*", "")
+                .replaceFirst("[.,\\s]*in lexical state \\w+", "")
+                .replace("Encountered:,", "Encountered the end of the SQL,")
                 .strip();
     }
 

@@ -35,13 +35,8 @@ final class StatementText {
                 i = blockCommentEnd(sql, i);
                 current.append(' ');
                 continue;
-            } else if (c == '\'') {
-                boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e');
-                end = quoteEnd(sql, i, '\'', escapes);
-            } else if (c == '"') {
-                end = quoteEnd(sql, i, '"', false);
-            } else if (c == '$') {
-                end = dollarQuoteEnd(sql, i);
+            } else if (c == '\'' || c == '"' || c == '$') {
+                end = skipQuoted(sql, i);
             } else {
                 end = i + 1;
             }
@@ -50,6 +45,25 @@ final class StatementText {
         }
         add(out, current);
         return out;
+    }
+
+    /** The deepest nesting of parentheses outside strings, quotes and comments. */
+    static int parenthesisDepth(String sql) {
+        int depth = 0;
+        int deepest = 0;
+        for (String statement : statements(sql)) {
+            for (int i = 0; i < statement.length(); i++) {
+                char c = statement.charAt(i);
+                if (c == '\'' || c == '"' || c == '$') {
+                    i = skipQuoted(statement, i) - 1;
+                } else if (c == '(') {
+                    deepest = Math.max(deepest, ++depth);
+                } else if (c == ')') {
+                    depth = Math.max(0, depth - 1);
+                }
+            }
+        }
+        return deepest;
     }
 
     /** The first word of a statement, in upper case ("" when it has none). */
@@ -69,6 +83,16 @@ final class StatementText {
             end--;
         }
         return sql.substring(0, end);
+    }
+
+    /** The end of the string, quoted identifier or dollar quote that starts at this index. */
+    private static int skipQuoted(String sql, int start) {
+        char c = sql.charAt(start);
+        if (c == '$') {
+            return dollarQuoteEnd(sql, start);
+        }
+        boolean escapes = c == '\'' && start > 0 && (sql.charAt(start - 1) == 'E' || sql.charAt(start - 1) == 'e');
+        return quoteEnd(sql, start, c, escapes);
     }
 
     private static void add(List<String> out, StringBuilder statement) {

@@ -323,11 +323,14 @@ class SqlGuardAttackTest {
     }
 
     @Test
-    void rejectsEmptyOversizedAndUnreadableSql() {
+    void rejectsEmptyOversizedDeeplyNestedAndUnreadableSql() {
         rejectedEverywhere("", "the SQL is empty");
         rejectedEverywhere(" -- nothing\n ; ", "the SQL is empty");
         rejectedEverywhere("SELECT 1 FROM orders WHERE " + "id = 1 OR ".repeat(6000) + "id = 2",
                 "characters long; at most 50000 are allowed");
         rejected(POSTGRES, "SELECT FROM WHERE", "could not be parsed as postgres");
+        rejected(POSTGRES, "SELECT a FROM orders WHERE id =", "Encountered the end of the SQL");
+        rejectedEverywhere("SELECT " + "(".repeat(2000) + "1" + ")".repeat(2000), "nested more than 100 levels");
+        accepted(POSTGRES, "SELECT " + "(".repeat(60) + "1" + ")".repeat(60));
     }
 }
