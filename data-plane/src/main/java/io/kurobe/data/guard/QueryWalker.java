@@ -97,6 +97,7 @@ import net.sf.jsqlparser.statement.select.WithSearchClause;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -104,7 +105,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks every node of a parsed query. The walk goes through each field of each parser object by reflection, so a
@@ -116,6 +119,13 @@ final class QueryWalker {
     private static final String PARSER_INTERNALS = "net.sf.jsqlparser.parser.";
     private static final String OPERATORS = "net.sf.jsqlparser.expression.operators.";
     private static final int SHOWN_CHARS = 80;
+    private static final List<String> RAW_CODE = List.of("(", ")", ";", "'", "\"", "--", "/*", "*/");
+    /** A type name with numeric modifiers, as the parser keeps it: numeric (10, 2), timestamp(3) with time zone. */
+    private static final Pattern TYPE_NAME =
+            Pattern.compile("[\\w\\s.]*(\\(\\s*\\d+\\s*(,\\s*\\d+\\s*)*\\))?[\\w\\s]*(\\[\\s*\\d*\\s*])*");
+    /** Literals print the one lexer token they were read from; their content is data, not code. */
+    private static final Set<Class<?>> LITERALS = Set.of(StringValue.class, HexValue.class, LongValue.class,
+            DoubleValue.class, DateValue.class, TimeValue.class, TimestampValue.class);
 
     private static final Set<Class<?>> ALLOWED_NODES = Set.of(
             // query structure
@@ -160,7 +170,8 @@ final class QueryWalker {
     };
 
     private final GuardPolicy policy;
-    private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The nodes from the root to here: a node met again on its own path would be a cycle, not a subtree. */
+    private final Set<Object> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private QueryWalker(GuardPolicy policy) {
         this.policy = policy;
@@ -168,33 +179,40 @@ final class QueryWalker {
 
     /** Throws {@link Rejection} at the first node the policy does not allow. */
     static void check(Select query, GuardPolicy policy) {
-        new QueryWalker(policy).walk(query, Set.of());
+        new QueryWalker(policy).walk(query, Set.of(), null);
     }
 
-    private void walk(Object node, Set<String> ctes) {
-        if (node == null || node instanceof CharSequence || node instanceof Number || node instanceof Boolean
-                || node instanceof Enum) {
+    /** The owner is the parser node whose field holds this value, to judge the raw text it may carry. */
+    private void walk(Object node, Set<String> ctes, Object owner) {
+        if (node == null || node instanceof Number || node instanceof Boolean || node instanceof Character
+                || node instanceof Enum || node.getClass().isArray() && node.getClass().getComponentType().isPrimitive()) {
             return;
         }
-        if (node instanceof Collection) {
+        if (node instanceof CharSequence) {
+            requirePlainText(node.toString(), owner);
+        } else if (node instanceof Collection) {
             for (Object element : (Collection<?>) node) {
-                walk(element, ctes);
+                walk(element, ctes, owner);
             }
-            return;
+        } else if (node instanceof Map) {
+            walk(((Map<?, ?>) node).entrySet(), ctes, owner);
+        } else if (node instanceof Map.Entry) {
+            walk(((Map.Entry<?, ?>) node).getKey(), ctes, owner);
+            walk(((Map.Entry<?, ?>) node).getValue(), ctes, owner);
+        } else if (node instanceof Object[]) {
+            walk(Arrays.asList((Object[]) node), ctes, owner);
+        } else if (node instanceof Optional) {
+            walk(((Optional<?>) node).orElse(null), ctes, owner);
+        } else if (!node.getClass().getName().startsWith(PARSER_PACKAGE)) {
+            throw new Rejection(shown(owner) + " is not allowed: the guard cannot check a "
+                    + node.getClass().getSimpleName() + " in it");
+        } else if (!node.getClass().getName().startsWith(PARSER_INTERNALS) && onPath.add(node)) {
+            walkNode(node, ctes);
+            onPath.remove(node);
         }
-        if (node instanceof Map) {
-            walk(((Map<?, ?>) node).keySet(), ctes);
-            walk(((Map<?, ?>) node).values(), ctes);
-            return;
-        }
-        if (node instanceof Object[]) {
-            walk(List.of((Object[]) node), ctes);
-            return;
-        }
-        String type = node.getClass().getName();
-        if (!type.startsWith(PARSER_PACKAGE) || type.startsWith(PARSER_INTERNALS) || !seen.add(node)) {
-            return;
-        }
+    }
+
+    private void walkNode(Object node, Set<String> ctes) {
         requireAllowed(node);
         if (node instanceof Select) {
             walkSelect((Select) node, ctes);
@@ -203,6 +221,36 @@ final class QueryWalker {
             walkFields(node, ctes, Set.of());
             inspect(node, ctes);
         }
+    }
+
+    /**
+     * Names, keywords and type names the parser keeps as text are printed back verbatim, so they must be one plain
+     * token: a parenthesis, quote or semicolon in them is code the walk would not have seen.
+     */
+    private static void requirePlainText(String text, Object owner) {
+        if (owner == null || LITERALS.contains(owner.getClass()) || isQuotedToken(text)
+                || owner instanceof ColDataType && TYPE_NAME.matcher(text).matches()) {
+            return;
+        }
+        for (String code : RAW_CODE) {
+            if (text.contains(code)) {
+                throw new Rejection(shown(owner) + " is not allowed: the guard reads \"" + text + "\" in it as raw"
+                        + " text, not as checked SQL; write it more plainly");
+            }
+        }
+    }
+
+    private static boolean isQuotedToken(String text) {
+        if (text.length() < 2) {
+            return false;
+        }
+        char quote = text.charAt(0);
+        if ((quote != '"' && quote != '\'') || text.charAt(text.length() - 1) != quote) {
+            return false;
+        }
+        String inside = text.substring(1, text.length() - 1);
+        return inside.replace(String.valueOf(quote).repeat(2), "").indexOf(quote) < 0
+                && !(quote == '\'' && (inside.endsWith("\\") || inside.contains("\\'")));
     }
 
     private void requireAllowed(Object node) {
@@ -248,7 +296,6 @@ final class QueryWalker {
                 throw new Rejection("WITH " + item.getAlias().getName() + " AS (" + statementKeyword(item)
                         + " …) is a data-modifying CTE: only SELECT may appear inside WITH");
             }
-            seen.add(item);
             walkFields(item, plus(outer, recursive ? names : names.subList(0, i)), Set.of());
         }
         return plus(outer, names);
@@ -313,7 +360,7 @@ final class QueryWalker {
                 continue;
             }
             try {
-                walk(field.get(node), ctes);
+                walk(field.get(node), ctes, node);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("cannot read parser field " + field, e);
             }

@@ -282,6 +282,19 @@ class SqlGuardAttackTest {
         rejected(POSTGRES, "SELECT coalesce(NULL, pg_read_file('/etc/passwd'))::text FROM orders", "pg_read_file");
         rejected(POSTGRES, "SELECT id FROM orders UNION SELECT length(pg_read_file('x')) FROM orders", "pg_read_file");
         rejected(POSTGRES, "SELECT ARRAY[pg_read_file('x')]", "pg_read_file");
+        rejected(POSTGRES, "SELECT payload -> pg_read_file('/etc/passwd') FROM orders", "pg_read_file");
+        rejected(POSTGRES, "SELECT payload ->> (SELECT pg_read_file('x')) FROM orders", "pg_read_file");
+        rejected(DUCKDB, "SELECT {'a': read_text('/etc/passwd')}", "read_text");
+        rejected(DUCKDB, "SELECT list_transform([1], x -> read_text('/etc/passwd'))", "read_text");
+    }
+
+    @Test
+    void rejectsCodeTheParserKeepsAsRawText() {
+        rejected(POSTGRES, "SELECT CAST(total AS varchar(pg_read_file('x'))) FROM orders", "as raw text");
+        rejected(POSTGRES, "SELECT * FROM orders FOR SYSTEM_TIME AS OF pg_read_file('x')", "as raw text");
+        rejected(POSTGRES, "SELECT * FROM orders AT (TIMESTAMP => pg_read_file('x'))", "as raw text");
+        accepted(POSTGRES, "SELECT total::numeric(10,2), CAST(total AS decimal(10, 2)), created_at::timestamp(3)"
+                + " with time zone, name::varchar(20)[], total::double precision FROM orders");
     }
 
     @Test
