@@ -34,14 +34,19 @@ public class EventRecorder {
 
     @Incoming("progress-store")
     public Uni<Void> progress(String json) {
-        QuestionProgress event = EventJson.read(json, QuestionProgress.class);
-        return record("progress", event, (tenant, id) -> store.recordProgress(tenant, id, event));
+        return read(json, QuestionProgress.class)
+                .chain(event -> record("progress", event, (tenant, id) -> store.recordProgress(tenant, id, event)));
     }
 
     @Incoming("panels-store")
     public Uni<Void> answer(String json) {
-        PanelsReady event = EventJson.read(json, PanelsReady.class);
-        return record("answer", event, (tenant, id) -> store.recordAnswer(tenant, id, event));
+        return read(json, PanelsReady.class)
+                .chain(event -> record("answer", event, (tenant, id) -> store.recordAnswer(tenant, id, event)));
+    }
+
+    /** An unreadable record fails here, before the retries, and so goes straight to the dead-letter topic. */
+    private static <T> Uni<T> read(String json, Class<T> type) {
+        return Uni.createFrom().item(() -> EventJson.read(json, type));
     }
 
     private Uni<Void> record(String kind, Event event, BiFunction<UUID, UUID, Uni<Boolean>> write) {
