@@ -185,7 +185,8 @@ final class QueryWalker {
     /** The owner is the parser node whose field holds this value, to judge the raw text it may carry. */
     private void walk(Object node, Set<String> ctes, Object owner) {
         if (node == null || node instanceof Number || node instanceof Boolean || node instanceof Character
-                || node instanceof Enum || node.getClass().isArray() && node.getClass().getComponentType().isPrimitive()) {
+                || node instanceof Enum || node.getClass().isArray()
+                && node.getClass().getComponentType().isPrimitive()) {
             return;
         }
         if (node instanceof CharSequence) {

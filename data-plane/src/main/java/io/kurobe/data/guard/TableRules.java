@@ -49,6 +49,9 @@ final class TableRules {
                         + " read a table of the schema instead";
             }
         }
+        if (policy.engine() == Engine.TRINO && name.contains("$")) {
+            return "table " + shown + " is not allowed: Trino's $ tables show storage metadata, not data";
+        }
         if (isSystemCatalog(parts, policy.engine())) {
             return "table " + shown + " is not allowed: it is a system catalog, not part of the schema of this"
                     + " connection";
@@ -106,7 +109,8 @@ final class TableRules {
             return true;
         }
         if (ref.size() == 2) {
-            return entry.size() >= 2 ? ref.get(0).equals(entry.get(entry.size() - 2)) : ref.get(0).equals(defaultSchema);
+            String schema = entry.size() >= 2 ? entry.get(entry.size() - 2) : defaultSchema;
+            return ref.get(0).equals(schema);
         }
         return ref.equals(entry);
     }

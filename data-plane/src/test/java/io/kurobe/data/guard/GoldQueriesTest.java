@@ -73,6 +73,37 @@ class GoldQueriesTest {
         assertEquals(List.of(), refused, refused.size() + " of " + questions.size() + " Spider gold queries refused");
     }
 
+    /**
+     * SQL that four published systems generated for Spider: the guard refuses none of it for its tables or
+     * functions; the only refusals are candidates cut off mid-query, which no engine could read either.
+     */
+    @Test
+    void refusesNoSpiderCandidateExceptUnreadableOnes() throws IOException {
+        Path candidates = SPIDER.resolve("candidates.jsonl");
+        assumeTrue(Files.isRegularFile(candidates), candidates.toAbsolutePath() + " is absent");
+        Map<String, String> dbIds = new HashMap<>();
+        for (JsonNode question : questions(SPIDER)) {
+            dbIds.put(question.get("id").asText(), question.get("db_id").asText());
+        }
+        List<String> refused = new ArrayList<>();
+        int checked = 0;
+        for (String line : Files.readAllLines(candidates)) {
+            JsonNode entry = JSON.readTree(line);
+            String dbId = dbIds.get(entry.get("id").asText());
+            GuardPolicy policy = GuardPolicy.of(Engine.DUCKDB, tables(SPIDER, dbId), 1000);
+            for (JsonNode candidate : entry.get("candidates")) {
+                checked++;
+                GuardVerdict verdict = GUARD.check(candidate.get("sql").asText(), policy);
+                if (!verdict.isAccepted() && !verdict.reason().startsWith("the SQL could not be parsed")) {
+                    refused.add(entry.get("id").asText() + " " + candidate.get("system").asText() + ": "
+                            + verdict.reason());
+                }
+            }
+        }
+        assertTrue(checked > 1000, "expected the four systems' candidates, found " + checked);
+        assertEquals(List.of(), refused);
+    }
+
     @Test
     void expandsAlternativesAndColumnGroupsAsScorePyDoes() {
         assertEquals(List.of("SELECT a FROM t", "SELECT b FROM u"), expand("SELECT a FROM t;SELECT b FROM u;"));

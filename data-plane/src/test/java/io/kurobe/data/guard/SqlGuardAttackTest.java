@@ -239,6 +239,8 @@ class SqlGuardAttackTest {
         rejected(TRINO, "SELECT * FROM TABLE(postgresql.system.query(query => 'SELECT 1'))", "is not allowed");
         rejected(TRINO, "SELECT * FROM system.runtime.queries", "it is a system catalog");
         rejected(TRINO, "SELECT * FROM system.runtime.nodes", "it is a system catalog");
+        rejected(TRINO, "SELECT * FROM \"system\".\"runtime\".\"queries\"", "it is a system catalog");
+        rejected(TRINO, "SELECT * FROM \"orders$files\"", "Trino's $ tables show storage metadata");
     }
 
     @Test
