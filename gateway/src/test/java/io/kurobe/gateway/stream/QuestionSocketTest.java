@@ -120,6 +120,7 @@ class QuestionSocketTest {
         String tenant = Tenants.idOf("demo").toString();
         Pipeline.send(Pipeline.progress(id, tenant, Stage.INTENT, ProgressStatus.STARTED));
         assertEquals("INTENT STARTED", SocketClient.describe(client.next(WAIT)));
+        client.close();
     }
 
     @Test

@@ -66,8 +66,8 @@ public final class SocketClient implements WebSocket.Listener {
         return all;
     }
 
-    public boolean isClosed() {
-        return closed.isDone();
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
 
     @Override
