@@ -22,7 +22,17 @@ public final class DemoDb {
         return file;
     }
 
+    /**
+     * The demo database's URL, with DuckDB's driver registered for the caller's class loader: after a
+     * Quarkus test has run, DriverManager only knows the driver of Quarkus' class loader, which plain
+     * unit tests in the same JVM are not allowed to use.
+     */
     public static String jdbcUrl() {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("DuckDB's JDBC driver is not on the test class path", e);
+        }
         return "jdbc:duckdb:" + file();
     }
 }
