@@ -2,6 +2,7 @@ package io.kurobe.data;
 
 import org.eclipse.microprofile.config.Config;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.TreeMap;
  */
 public final class ConnectionSpecs {
     static final String PREFIX = "kurobe.connections.";
+    /** The engines with a connector, as the refusal of any other names them. */
+    static final String SUPPORTED = Engine.DUCKDB.dialect() + ", " + Engine.POSTGRES.dialect();
 
     private ConnectionSpecs() {
     }
@@ -49,14 +52,16 @@ public final class ConnectionSpecs {
                 value(config, id, "user").orElse(null), value(config, id, "password").orElse(null));
     }
 
-    /** Only DuckDB has a connector so far; saying so at start beats failing on the first question. */
+    /** Trino has no connector yet; saying so at start beats failing on the first question. */
     static Engine engine(String id, String name) {
         String normalized = name.trim().toLowerCase(Locale.ROOT);
-        if (!Engine.DUCKDB.dialect().equals(normalized)) {
-            throw new IllegalArgumentException("connection '" + id + "': engine '" + normalized
-                    + "' is not supported yet; supported: " + Engine.DUCKDB.dialect());
+        for (Engine engine : List.of(Engine.DUCKDB, Engine.POSTGRES)) {
+            if (engine.dialect().equals(normalized)) {
+                return engine;
+            }
         }
-        return Engine.DUCKDB;
+        throw new IllegalArgumentException("connection '" + id + "': engine '" + normalized
+                + "' is not supported yet; supported: " + SUPPORTED);
     }
 
     private static Optional<String> value(Config config, String id, String key) {

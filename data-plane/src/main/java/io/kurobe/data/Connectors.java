@@ -1,6 +1,7 @@
 package io.kurobe.data;
 
 import io.kurobe.data.duckdb.DuckDbConnector;
+import io.kurobe.data.postgres.PostgresConnector;
 
 /** Opens the connector for a connection's engine. */
 public final class Connectors {
@@ -11,7 +12,10 @@ public final class Connectors {
         if (spec.engine() == Engine.DUCKDB) {
             return new DuckDbConnector(spec.id(), spec.jdbcUrl());
         }
+        if (spec.engine() == Engine.POSTGRES) {
+            return new PostgresConnector(spec.id(), spec.jdbcUrl(), spec.user(), spec.password());
+        }
         throw new IllegalArgumentException("engine '" + spec.engine().dialect() + "' is not supported yet; supported: "
-                + Engine.DUCKDB.dialect());
+                + ConnectionSpecs.SUPPORTED);
     }
 }

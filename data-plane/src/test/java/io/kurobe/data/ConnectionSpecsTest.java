@@ -35,11 +35,23 @@ class ConnectionSpecsTest {
     }
 
     @Test
+    void readsAPostgresConnectionWithItsCredentials() {
+        Map<String, ConnectionSpec> specs = ConnectionSpecs.fromConfig(new MapConfig(Map.of(
+                "kurobe.connections.\"pg\".engine", "Postgres",
+                "kurobe.connections.\"pg\".jdbc-url", "jdbc:postgresql://127.0.0.1:5432/shop",
+                "kurobe.connections.\"pg\".user", "reader",
+                "kurobe.connections.\"pg\".password", "secret")));
+        assertEquals(new ConnectionSpec("pg", Engine.POSTGRES, "jdbc:postgresql://127.0.0.1:5432/shop", "reader",
+                "secret"), specs.get("pg"));
+    }
+
+    @Test
     void refusesEnginesWithoutAConnector() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectionSpecs.fromConfig(
-                new MapConfig(Map.of("kurobe.connections.\"pg\".engine", "postgres",
-                        "kurobe.connections.\"pg\".jdbc-url", "jdbc:postgresql://localhost/x"))));
-        assertEquals("connection 'pg': engine 'postgres' is not supported yet; supported: duckdb", e.getMessage());
+                new MapConfig(Map.of("kurobe.connections.\"tr\".engine", "trino",
+                        "kurobe.connections.\"tr\".jdbc-url", "jdbc:trino://localhost:8080/tpch"))));
+        assertEquals("connection 'tr': engine 'trino' is not supported yet; supported: duckdb, postgres",
+                e.getMessage());
     }
 
     @Test

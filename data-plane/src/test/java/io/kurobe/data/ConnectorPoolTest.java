@@ -46,9 +46,9 @@ class ConnectorPoolTest {
 
     @Test
     void enginesWithoutAConnectorAreRefusedWithTheSupportedOnes() {
-        ConnectorPool pool = new ConnectorPool(Map.of("pg",
-                new ConnectionSpec("pg", Engine.POSTGRES, "jdbc:postgresql://localhost/x", "u", "p")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.connector("pg"));
-        assertEquals("engine 'postgres' is not supported yet; supported: duckdb", e.getMessage());
+        ConnectorPool pool = new ConnectorPool(Map.of("tr",
+                new ConnectionSpec("tr", Engine.TRINO, "jdbc:trino://localhost:8080/tpch", "u", "p")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.connector("tr"));
+        assertEquals("engine 'trino' is not supported yet; supported: duckdb, postgres", e.getMessage());
     }
 }

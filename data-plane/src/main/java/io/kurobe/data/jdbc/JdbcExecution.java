@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,11 +32,26 @@ public final class JdbcExecution {
         return t;
     });
 
-    private final UnaryOperator<String> errorMessage;
+    private final Function<SQLException, String> errorMessage;
+    private final int fetchSize;
+    private final Duration cancelGrace;
 
     /** @param errorMessage turns a driver's exception text into one fit for the asker */
     public JdbcExecution(UnaryOperator<String> errorMessage) {
+        this(e -> errorMessage.apply(e.getMessage()), 0, Duration.ZERO);
+    }
+
+    /**
+     * For engines that enforce the timeout on the server themselves.
+     *
+     * @param errorMessage turns a driver's exception into a message fit for the asker
+     * @param fetchSize    rows per round trip, 0 for the driver's default
+     * @param cancelGrace  how long after the timeout the client cancels, as a backstop to the server's own cancel
+     */
+    public JdbcExecution(Function<SQLException, String> errorMessage, int fetchSize, Duration cancelGrace) {
         this.errorMessage = errorMessage;
+        this.fetchSize = fetchSize;
+        this.cancelGrace = cancelGrace;
     }
 
     public QueryResult run(Connection connection, String sql, ExecutionLimits limits) {
@@ -46,8 +62,11 @@ public final class JdbcExecution {
         AtomicBoolean timedOut = new AtomicBoolean();
         try (Statement statement = connection.createStatement()) {
             statement.setMaxRows(limits.rowCap() + 1);
+            if (fetchSize > 0) {
+                statement.setFetchSize(Math.min(fetchSize, limits.rowCap() + 1));
+            }
             ScheduledFuture<?> cancel = CANCELLER.schedule(() -> cancel(statement, timedOut),
-                    limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    limits.timeout().plus(cancelGrace).toMillis(), TimeUnit.MILLISECONDS);
             try (ResultSet rs = statement.executeQuery(sql)) {
                 List<ResultColumn> columns = columns(rs.getMetaData());
                 List<List<Object>> rows = new ArrayList<>();
@@ -67,9 +86,9 @@ public final class JdbcExecution {
             }
         } catch (SQLException e) {
             if (timedOut.get()) {
-                throw new QueryFailedException("query cancelled after " + describe(limits.timeout()) + " timeout", e);
+                throw new QueryFailedException(timeoutMessage(limits.timeout()), e);
             }
-            throw new QueryFailedException(errorMessage.apply(e.getMessage()), e);
+            throw new QueryFailedException(errorMessage.apply(e), e);
         }
     }
 
@@ -96,6 +115,11 @@ public final class JdbcExecution {
             row.add(JsonValues.of(rs.getObject(i)));
         }
         return row;
+    }
+
+    /** What the asker reads when a query ran out of time. */
+    public static String timeoutMessage(Duration timeout) {
+        return "query cancelled after " + describe(timeout) + " timeout";
     }
 
     static String describe(Duration timeout) {
