@@ -41,14 +41,16 @@ final class PostgresIntrospector {
 
     private final Connection connection;
     private final long sampleAboveRows;
+    private final long countBelowBytes;
 
     PostgresIntrospector(Connection connection) {
-        this(connection, SAMPLE_ABOVE_ROWS);
+        this(connection, SAMPLE_ABOVE_ROWS, COUNT_BELOW_BYTES);
     }
 
-    PostgresIntrospector(Connection connection, long sampleAboveRows) {
+    PostgresIntrospector(Connection connection, long sampleAboveRows, long countBelowBytes) {
         this.connection = connection;
         this.sampleAboveRows = sampleAboveRows;
+        this.countBelowBytes = countBelowBytes;
     }
 
     SchemaSnapshot snapshot(String dbId) throws SQLException {
@@ -185,7 +187,7 @@ final class PostgresIntrospector {
             return relation.reltuples();
         }
         try (Statement s = connection.createStatement()) {
-            if (relation.bytes() <= COUNT_BELOW_BYTES) {
+            if (relation.bytes() <= countBelowBytes) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + relation.quoted())) {
                     rs.next();
                     return rs.getLong(1);
