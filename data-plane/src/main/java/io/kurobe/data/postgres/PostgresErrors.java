@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Turns PostgreSQL's errors into messages an asker, an operator and a refiner can act on, by SQLState. */
 final class PostgresErrors {
@@ -20,6 +21,11 @@ final class PostgresErrors {
 
     /** Why no connection to {@code target} (host:port/database) could be had. */
     static String connecting(SQLException e, String target) {
+        if (e.getSQLState() == null && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+            return "every pooled connection to PostgreSQL at " + target + " stayed busy for "
+                    + PostgresPool.ACQUISITION_TIMEOUT.toSeconds() + " s; try again when fewer queries run";
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         switch (state) {
             case "28P01":
