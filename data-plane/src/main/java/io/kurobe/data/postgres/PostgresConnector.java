@@ -23,6 +23,10 @@ import java.util.function.UnaryOperator;
  * A PostgreSQL database behind a small validating pool. Every call runs in its own {@code BEGIN READ ONLY}
  * transaction with {@code SET LOCAL statement_timeout} and standard strings, through the extended protocol
  * (one statement per Parse), and is rolled back at the end, so nothing a query does outlives it.
+ *
+ * <p>Configured as {@code kurobe.connections."<id>".engine=postgres}, {@code jdbc-url}
+ * ({@code jdbc:postgresql://host:port/database}; add {@code ?currentSchema=a,b} to introspect schemas other than
+ * {@code public}), {@code user} and {@code password}.
  */
 public final class PostgresConnector implements Connector {
     static final int FETCH_SIZE = 500;

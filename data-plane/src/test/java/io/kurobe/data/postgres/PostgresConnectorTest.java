@@ -1,6 +1,10 @@
 package io.kurobe.data.postgres;
 
+import io.kurobe.data.ConnectionSpec;
+import io.kurobe.data.Connector;
+import io.kurobe.data.Connectors;
 import io.kurobe.data.DemoFixture;
+import io.kurobe.data.Engine;
 import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.QueryFailedException;
 import io.kurobe.data.QueryResult;
@@ -77,6 +81,16 @@ class PostgresConnectorTest {
                 s.addBatch();
             }
             s.executeBatch();
+        }
+    }
+
+    @Test
+    void configuredPostgresConnectionsOpenThisConnector() {
+        try (Connector opened = Connectors.open(new ConnectionSpec("shop", Engine.POSTGRES, LocalPostgres.url(DB),
+                LocalPostgres.USER, null))) {
+            assertEquals(Engine.POSTGRES, opened.engine());
+            assertEquals(List.of(List.of(8L)),
+                    opened.execute("SELECT count(*) FROM regions", ExecutionLimits.DEFAULT).rows());
         }
     }
 
@@ -196,6 +210,13 @@ class PostgresConnectorTest {
     void semicolonsInsideLiteralsAndATrailingSemicolonAreOneStatement() {
         QueryResult result = connector.execute("SELECT 'a;b' AS s, $$c;d$$ AS t;", ExecutionLimits.DEFAULT);
         assertEquals(List.of(List.of("a;b", "c;d")), result.rows());
+    }
+
+    /** Generated SQL runs as a plain statement over the extended protocol, so '?' stays an operator. */
+    @Test
+    void questionMarkIsAnOperatorNotAParameter() {
+        QueryResult result = connector.execute("SELECT '{\"a\": 1}'::jsonb ? 'a' AS has_a", ExecutionLimits.DEFAULT);
+        assertEquals(List.of(List.of(true)), result.rows());
     }
 
     @Test
