@@ -1,8 +1,8 @@
 package io.kurobe.generation;
 
-import io.kurobe.data.Connector;
 import io.kurobe.data.ConnectorPool;
 import io.kurobe.data.ExecutionLimits;
+import io.kurobe.data.GuardedExecutor;
 import io.kurobe.data.QueryFailedException;
 import io.kurobe.data.QueryResult;
 import io.kurobe.data.SchemaSnapshot;
@@ -35,6 +35,7 @@ public class CandidateHub {
 
     private final List<SqlGenerator> generators;
     private final ConnectorPool pool;
+    private final GuardedExecutor executor;
     private final Duration timeout;
     private final Clock clock;
 
@@ -47,6 +48,7 @@ public class CandidateHub {
     public CandidateHub(List<SqlGenerator> generators, ConnectorPool pool, Duration timeout, Clock clock) {
         this.generators = List.copyOf(generators);
         this.pool = pool;
+        this.executor = new GuardedExecutor(pool);
         this.timeout = timeout;
         this.clock = clock;
     }
@@ -78,8 +80,8 @@ public class CandidateHub {
             return Decision.fail("NO_CANDIDATE", "None of the requested generators (" + String.join(", ",
                     linked.options().generators()) + ") is enabled; enabled: " + names(generators) + ".");
         }
-        Connector connector = pool.connector(connectionId);
-        SchemaSnapshot schema = MSchemaReader.read(linked.mschema(), connector.engine(), linked.schemaFingerprint());
+        SchemaSnapshot schema = MSchemaReader.read(linked.mschema(), pool.engine(connectionId),
+                linked.schemaFingerprint());
         GenerationRequest request = new GenerationRequest(linked.question(), linked.dialect(), linked.mschema(),
                 schema, linked.values(), linked.options().rowLimit());
         List<Candidate> candidates = new ArrayList<>();
@@ -88,7 +90,7 @@ public class CandidateHub {
             Generated generated = generate(generator, request);
             if (generated.sql().isPresent()) {
                 String sql = generated.sql().get();
-                candidates.add(new Candidate(sql, generator.name(), 0, execute(connector, sql, request.rowLimit())));
+                candidates.add(new Candidate(sql, generator.name(), 0, execute(connectionId, sql, request.rowLimit())));
             } else {
                 reasons.add(generator.name() + ": " + generated.reason());
             }
@@ -120,10 +122,11 @@ public class CandidateHub {
         }
     }
 
-    private ExecutionOutcome execute(Connector connector, String sql, int rowLimit) {
+    /** Every candidate passes the SQL guard before it runs; a refusal is an outcome like a database error. */
+    private ExecutionOutcome execute(String connectionId, String sql, int rowLimit) {
         long started = clock.millis();
         try {
-            QueryResult result = connector.execute(sql, new ExecutionLimits(rowLimit, timeout));
+            QueryResult result = executor.execute(connectionId, sql, new ExecutionLimits(rowLimit, timeout));
             return ExecutionOutcome.success(result.rows().size(), result.fingerprint(), result.elapsedMs());
         } catch (QueryFailedException e) {
             return ExecutionOutcome.failure(e.getMessage(), clock.millis() - started);

@@ -123,6 +123,29 @@ class CandidateHubTest {
     }
 
     @Test
+    void candidateTheGuardRefusesIsRecordedWithTheReasonAndNeverRuns() {
+        SqlGenerator hostile = new SqlGenerator() {
+            @Override
+            public String name() {
+                return "hostile";
+            }
+
+            @Override
+            public Generated generate(GenerationRequest request) {
+                return Generated.sql("SELECT 1; DROP TABLE orders");
+            }
+        };
+        CandidateHub both = new CandidateHub(List.of(hostile, new SimpleGenerator()), pool, Duration.ofSeconds(30),
+                Clock.systemUTC());
+        List<Candidate> candidates = forward(both.generate(linked("How many orders?", 1000, "demo"))).candidates();
+
+        assertFalse(candidates.get(0).outcome().ok());
+        assertTrue(candidates.get(0).outcome().error().startsWith("rejected by the SQL guard"),
+                candidates.get(0).outcome().error());
+        assertTrue(candidates.get(1).outcome().ok(), "orders is still there to count");
+    }
+
+    @Test
     void unknownConnectionFails() {
         Decision.Fail<?> fail = assertInstanceOf(Decision.Fail.class, hub.generate(linked("How many orders?", 10, "nope")));
         assertEquals("UNKNOWN_CONNECTION", fail.failure().code());

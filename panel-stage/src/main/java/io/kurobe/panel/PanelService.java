@@ -2,7 +2,9 @@ package io.kurobe.panel;
 
 import io.kurobe.data.ConnectorPool;
 import io.kurobe.data.ExecutionLimits;
+import io.kurobe.data.GuardedExecutor;
 import io.kurobe.data.QueryFailedException;
+import io.kurobe.data.QueryRejectedException;
 import io.kurobe.data.QueryResult;
 import io.kurobe.model.CandidateSelected;
 import io.kurobe.model.Panel;
@@ -16,12 +18,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Executes the chosen SQL read-only, within the smaller of the asker's row limit and the panel cap
+ * Executes the chosen SQL through the SQL guard, read-only, within the smaller of the asker's row limit and the panel cap
  * and a timeout, and turns its result into panels. No model exists yet, so every answer is offline.
  */
 @Singleton
 public class PanelService {
     private final ConnectorPool pool;
+    private final GuardedExecutor executor;
     private final int maxRows;
     private final Duration timeout;
     private final Clock clock;
@@ -33,6 +36,7 @@ public class PanelService {
 
     public PanelService(ConnectorPool pool, int maxRows, Duration timeout, Clock clock) {
         this.pool = pool;
+        this.executor = new GuardedExecutor(pool);
         this.maxRows = maxRows;
         this.timeout = timeout;
         this.clock = clock;
@@ -48,7 +52,9 @@ public class PanelService {
         int rowCap = Math.min(selected.options().rowLimit(), maxRows);
         QueryResult result;
         try {
-            result = pool.connector(connectionId).execute(sql, new ExecutionLimits(rowCap, timeout));
+            result = executor.execute(connectionId, sql, new ExecutionLimits(rowCap, timeout));
+        } catch (QueryRejectedException e) {
+            return Decision.fail("SQL_REJECTED", "The query was not run: " + e.getMessage());
         } catch (QueryFailedException e) {
             return Decision.fail("EXECUTION_FAILED", "The query could not run: " + e.getMessage());
         }

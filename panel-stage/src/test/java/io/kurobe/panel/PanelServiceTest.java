@@ -91,18 +91,33 @@ class PanelServiceTest {
     }
 
     @Test
-    void writesAreRefusedByTheReadOnlyConnection() {
+    void writesAreRefusedByTheGuardBeforeTheyRun() {
         Decision.Fail<?> fail = assertInstanceOf(Decision.Fail.class, service.answer(selected("DELETE FROM orders", 10)));
-        assertEquals("EXECUTION_FAILED", fail.failure().code());
+        assertEquals("SQL_REJECTED", fail.failure().code());
         assertEquals(pool.connector("demo").execute("SELECT count(*) FROM orders", ExecutionLimits.DEFAULT).rows(),
                 List.of(List.of(20_000L)));
+    }
+
+    @Test
+    void fileReadingFunctionIsRefusedByTheGuard() {
+        Decision.Fail<?> fail = assertInstanceOf(Decision.Fail.class,
+                service.answer(selected("SELECT * FROM read_csv('/etc/passwd')", 10)));
+        assertEquals("SQL_REJECTED", fail.failure().code());
+        assertTrue(fail.failure().message().contains("read_csv"), fail.failure().message());
+    }
+
+    @Test
+    void truncationIsReportedWhenTheResultExceedsTheCap() {
+        PanelsReady ready = forward(service.answer(selected("SELECT order_id FROM orders", 5)));
+        assertEquals(5, ready.panels().get(0).rows().size());
+        assertTrue(ready.panels().get(0).truncated());
     }
 
     @Test
     void slowQueryIsCancelledAtTheTimeout() {
         PanelService impatient = new PanelService(pool, 100, Duration.ofMillis(200), Clock.systemUTC());
         Decision.Fail<?> fail = assertInstanceOf(Decision.Fail.class, impatient.answer(selected(
-                "SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b", 10)));
+                "SELECT sum(a.order_id * b.order_id * c.line_no) FROM orders a, orders b, order_lines c", 10)));
         assertEquals("EXECUTION_FAILED", fail.failure().code());
         assertTrue(fail.failure().message().contains("cancelled"), fail.failure().message());
     }

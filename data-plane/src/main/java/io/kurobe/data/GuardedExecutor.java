@@ -1,0 +1,69 @@
+package io.kurobe.data;
+
+import io.kurobe.data.guard.GuardPolicy;
+import io.kurobe.data.guard.GuardVerdict;
+import io.kurobe.data.guard.SqlGuard;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The one way generated SQL reaches a user's database: checked by the SQL guard against the tables of
+ * the connection's introspected schema, rewritten to the row cap, then run by the read-only connector.
+ */
+@Singleton
+public class GuardedExecutor {
+    private static final Duration SCHEMA_TTL = Duration.ofMinutes(1);
+
+    private final ConnectorPool pool;
+    private final SqlGuard guard = new SqlGuard();
+    private final Clock clock;
+    private final Map<String, Tables> tables = new ConcurrentHashMap<>();
+
+    private record Tables(Set<String> names, Instant readAt) {
+    }
+
+    @Inject
+    public GuardedExecutor(ConnectorPool pool) {
+        this(pool, Clock.systemUTC());
+    }
+
+    GuardedExecutor(ConnectorPool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs generated SQL on a configured connection; throws {@link QueryRejectedException} when the guard
+     * refuses it and {@link QueryFailedException} when the database does.
+     */
+    public QueryResult execute(String connectionId, String sql, ExecutionLimits limits) {
+        Connector connector = pool.connector(connectionId);
+        // one row over the cap lets the connector see that the result was truncated
+        GuardPolicy policy = GuardPolicy.of(connector.engine(), tables(connectionId, connector), limits.rowCap() + 1);
+        GuardVerdict verdict = guard.check(sql, policy);
+        if (!verdict.isAccepted()) {
+            throw new QueryRejectedException(verdict.reason());
+        }
+        return connector.execute(verdict.sql(), limits);
+    }
+
+    private Set<String> tables(String connectionId, Connector connector) {
+        Instant now = clock.instant();
+        Tables known = tables.get(connectionId);
+        if (known == null || known.readAt().plus(SCHEMA_TTL).isBefore(now)) {
+            Set<String> names = connector.introspect().tables().stream().map(TableInfo::name)
+                    .collect(Collectors.toUnmodifiableSet());
+            known = new Tables(names, now);
+            tables.put(connectionId, known);
+        }
+        return known.names();
+    }
+}
