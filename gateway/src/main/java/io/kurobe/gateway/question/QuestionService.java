@@ -2,6 +2,7 @@ package io.kurobe.gateway.question;
 
 import io.kurobe.data.ConnectorPool;
 import io.kurobe.gateway.auth.Caller;
+import io.kurobe.gateway.connection.ConnectionService;
 import io.kurobe.gateway.problem.ErrorCode;
 import io.kurobe.gateway.problem.ProblemException;
 import io.kurobe.model.Envelope;
@@ -30,6 +31,9 @@ public class QuestionService {
     ConnectorPool connections;
 
     @Inject
+    ConnectionService stored;
+
+    @Inject
     QuestionStore store;
 
     @Inject
@@ -39,8 +43,11 @@ public class QuestionService {
 
     public Uni<QuestionAccepted> ask(Caller caller, AskRequest request) {
         String question = checkedQuestion(request);
-        String connectionId = checkedConnection(request);
-        Optional<UUID> conversationId = conversation(request.conversationId());
+        return checkedConnection(caller, request).chain(connectionId ->
+                ask(caller, question, connectionId, conversation(request.conversationId())));
+    }
+
+    private Uni<QuestionAccepted> ask(Caller caller, String question, String connectionId, Optional<UUID> conversationId) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant deadline = now.plus(config.deadline());
@@ -82,17 +89,30 @@ public class QuestionService {
         return question;
     }
 
-    private String checkedConnection(AskRequest request) {
+    /**
+     * A configured connection (such as "demo"), which the stages serve. A stored connection of the tenant is
+     * refused plainly: the stages resolve connection ids from their configuration only, so a question on it
+     * could never be answered.
+     */
+    private Uni<String> checkedConnection(Caller caller, AskRequest request) {
         String connectionId = request.connectionId();
         if (connectionId == null || connectionId.isBlank()) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST,
                     "Name the connection to ask in 'connectionId'; configured: " + configured() + ".");
         }
-        if (!connections.has(connectionId)) {
+        if (connections.has(connectionId)) {
+            return Uni.createFrom().item(connectionId);
+        }
+        return stored.exists(caller, connectionId).map(exists -> {
+            if (exists) {
+                throw new ProblemException(ErrorCode.CONNECTION_NOT_SERVED, "Connection " + connectionId
+                        + " is stored, and can be tested and managed; asking questions on it needs the stages to "
+                        + "resolve stored connections, which is not built yet. Configured connections that can be "
+                        + "asked: " + configured() + ".");
+            }
             throw new ProblemException(ErrorCode.UNKNOWN_CONNECTION,
                     "There is no connection '" + connectionId + "'; configured: " + configured() + ".");
-        }
-        return connectionId;
+        });
     }
 
     private String configured() {

@@ -78,7 +78,8 @@ class RowLevelSecurityTest {
              PreparedStatement select = connection.prepareStatement("""
                      SELECT relname FROM pg_class
                      WHERE relname = ANY (?) AND relrowsecurity AND relforcerowsecurity""")) {
-            List<String> tables = List.of("tenants", "api_keys", "conversations", "questions", "question_events", "panels");
+            List<String> tables = List.of("tenants", "api_keys", "conversations", "questions", "question_events", "panels",
+                    "connections");
             select.setArray(1, connection.createArrayOf("text", tables.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 int count = 0;
