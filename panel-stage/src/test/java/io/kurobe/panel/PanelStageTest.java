@@ -15,19 +15,26 @@ import io.kurobe.model.ProgressStatus;
 import io.kurobe.model.QuestionProgress;
 import io.kurobe.model.SelectionMethod;
 import io.kurobe.model.Stage;
+import io.kurobe.model.QuestionOptions;
 import io.kurobe.model.Topics;
+import io.kurobe.panel.cache.CacheKey;
 import io.kurobe.stage.testing.DemoDatabaseResource;
 import io.kurobe.stage.testing.TopicProbe;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +50,18 @@ class PanelStageTest {
 
     @Inject
     ConnectorPool pool;
+
+    @Inject
+    RedisDataSource redis;
+
+    // a tenant of its own, so entries from earlier runs cannot answer this run's questions
+    private final String tenant = "tenant-test-" + UUID.randomUUID();
+    private final List<String> cacheKeys = new ArrayList<>();
+
+    @AfterEach
+    void removeCacheEntries() {
+        redis.key().del(cacheKeys.toArray(String[]::new));
+    }
 
     @Test
     void chosenCountBecomesAKpiEqualToTheDirectQuery() {
@@ -91,10 +110,28 @@ class PanelStageTest {
         }
     }
 
-    private static String send(TopicProbe probe, String sql) {
+    @Test
+    void repeatedQuestionIsAnsweredFromTheCacheAndSaysHowOld() {
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.PANELS_READY, Topics.QUESTION_PROGRESS)) {
+            String first = send(probe, COUNT_2024);
+            assertNull(probe.awaitEvent(Topics.PANELS_READY, first, PanelsReady.class).cachedAt());
+            QuestionProgress computed = probe.awaitProgress(first, Stage.PANEL, ProgressStatus.DONE);
+            assertFalse(computed.message().contains("from cache"), computed.message());
+
+            String second = send(probe, COUNT_2024 + ";");
+            PanelsReady cached = probe.awaitEvent(Topics.PANELS_READY, second, PanelsReady.class);
+            assertNotNull(cached.cachedAt());
+            assertEquals(PanelKind.KPI, cached.panels().get(0).kind());
+            QuestionProgress done = probe.awaitProgress(second, Stage.PANEL, ProgressStatus.DONE);
+            assertTrue(done.message().matches("KPI panel of 1 rows, from cache, \\d+ s old"), done.message());
+        }
+    }
+
+    private String send(TopicProbe probe, String sql) {
+        cacheKeys.add(CacheKey.of(tenant, "demo", "schema-fp", QuestionOptions.DEFAULT_ROW_LIMIT, sql));
         String id = "q-" + UUID.randomUUID();
         Candidate chosen = new Candidate(sql, "simple", 0, ExecutionOutcome.success(1, "fp", 1));
-        CandidateSelected selected = new CandidateSelected(new Envelope(id, "tenant-test", null, "demo", null, null, null, 1),
+        CandidateSelected selected = new CandidateSelected(new Envelope(id, tenant, null, "demo", null, null, null, 1),
                 "How many orders were placed in 2024?", "duckdb", "schema-fp", chosen, SelectionMethod.ONLY_CANDIDATE,
                 1.0, 1.0, "1 of 1 candidates returned the same result", List.of(), null);
         probe.send(Topics.CANDIDATE_SELECTED, id, EventJson.write(selected));

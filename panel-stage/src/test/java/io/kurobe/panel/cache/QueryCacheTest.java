@@ -108,6 +108,15 @@ class QueryCacheTest {
     }
 
     @Test
+    void redisIsNoPartOfHealthSoAMachineWithoutItStaysUp() throws Exception {
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(metrics.toString().replace("/q/metrics", "/q/health/ready"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertFalse(ready.body().toLowerCase().contains("redis"), ready.body());
+    }
+
+    @Test
     void cachedAtTravelsInPanelsReadyAndIsAbsentWhenFresh() {
         PanelsReady fresh = forward(service.answer(selected(MONTHLY, "schema-fp"))).event();
         assertFalse(EventJson.write(fresh).contains("cachedAt"), EventJson.write(fresh));
