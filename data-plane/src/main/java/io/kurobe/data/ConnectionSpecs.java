@@ -15,7 +15,8 @@ import java.util.TreeMap;
 public final class ConnectionSpecs {
     static final String PREFIX = "kurobe.connections.";
     /** The engines with a connector, as the refusal of any other names them. */
-    static final String SUPPORTED = Engine.DUCKDB.dialect() + ", " + Engine.POSTGRES.dialect();
+    static final String SUPPORTED = Engine.DUCKDB.dialect() + ", " + Engine.POSTGRES.dialect()
+            + ", " + Engine.SQLITE.dialect();
 
     private ConnectionSpecs() {
     }
@@ -55,7 +56,7 @@ public final class ConnectionSpecs {
     /** Trino has no connector yet; saying so at start beats failing on the first question. */
     static Engine engine(String id, String name) {
         String normalized = name.trim().toLowerCase(Locale.ROOT);
-        for (Engine engine : List.of(Engine.DUCKDB, Engine.POSTGRES)) {
+        for (Engine engine : List.of(Engine.DUCKDB, Engine.POSTGRES, Engine.SQLITE)) {
             if (engine.dialect().equals(normalized)) {
                 return engine;
             }

@@ -50,7 +50,7 @@ class ConnectionSpecsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectionSpecs.fromConfig(
                 new MapConfig(Map.of("kurobe.connections.\"tr\".engine", "trino",
                         "kurobe.connections.\"tr\".jdbc-url", "jdbc:trino://localhost:8080/tpch"))));
-        assertEquals("connection 'tr': engine 'trino' is not supported yet; supported: duckdb, postgres",
+        assertEquals("connection 'tr': engine 'trino' is not supported yet; supported: duckdb, postgres, sqlite",
                 e.getMessage());
     }
 

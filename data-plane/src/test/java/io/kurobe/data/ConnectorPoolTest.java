@@ -49,6 +49,6 @@ class ConnectorPoolTest {
         ConnectorPool pool = new ConnectorPool(Map.of("tr",
                 new ConnectionSpec("tr", Engine.TRINO, "jdbc:trino://localhost:8080/tpch", "u", "p")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.connector("tr"));
-        assertEquals("engine 'trino' is not supported yet; supported: duckdb, postgres", e.getMessage());
+        assertEquals("engine 'trino' is not supported yet; supported: duckdb, postgres, sqlite", e.getMessage());
     }
 }

@@ -126,6 +126,16 @@ final class FunctionRules {
             "combinations map map_keys map_values map_entries map_from_entries map_concat map_filter",
             "transform_keys transform_values typeof format_number"));
 
+    private static final Set<String> SQLITE = union(COMMON, words(
+            "total group_concat ifnull iif instr char unicode hex unhex quote printf format likelihood likely",
+            "unlikely soundex typeof ltrim rtrim trim substring octet_length concat concat_ws",
+            "date time datetime julianday unixepoch strftime timediff",
+            "json json_array json_array_length json_extract json_insert json_object json_patch json_remove",
+            "json_replace json_set json_type json_valid json_quote json_group_array json_group_object",
+            "json_each json_tree median",
+            // function-style casts as other dialects write them: date(x) is SQLite's own
+            "cast"));
+
     /** Families refused everywhere, with what they do; checked after the allowlist so each reason is specific. */
     private static final List<Family> DENIED = List.of(
             new Family("pg_read_file|pg_read_binary_file|pg_ls_.*|pg_stat_file|pg_file_.*|pg_logdir_ls",
@@ -145,6 +155,11 @@ final class FunctionRules {
                     + "|pg_logical_.*|pg_notify|pg_listening_channels",
                     "it controls the server or other sessions"),
             new Family("pg_sleep.*|sleep", "it makes the server wait"),
+            new Family("readfile|writefile|edit|fts3_tokenizer|zipfile|sqlar_.*|fsdir|lsmode",
+                    "it reads or writes files, or hands the engine a native pointer"),
+            new Family("changes|total_changes|last_insert_rowid|sqlite_version|sqlite_source_id"
+                    + "|sqlite_compileoption_.*|sqlite_offset",
+                    "it reads the database session or build, not the data"),
             new Family("pg_advisory.*|pg_try_advisory.*|txid_.*|pg_current_xact_id.*|pg_xact_.*|pg_snapshot_.*",
                     "it takes locks or reads transaction state"),
             new Family("nextval|setval|currval|lastval", "it advances or reads a sequence"),
@@ -205,6 +220,8 @@ final class FunctionRules {
                 return DUCKDB;
             case TRINO:
                 return TRINO;
+            case SQLITE:
+                return SQLITE;
             default:
                 throw new IllegalArgumentException("no function allowlist for " + engine);
         }

@@ -19,6 +19,7 @@ final class TableRules {
             ".*[/\\\\:].*|.*\\.(csv|tsv|txt|parquet|json|jsonl|ndjson|gz|zst|xlsx|arrow|db|duckdb|sqlite)");
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast");
     private static final Pattern POSTGRES_CATALOG = Pattern.compile("pg_.*");
+    private static final Pattern SQLITE_CATALOG = Pattern.compile("sqlite_.*|pragma_.*");
     private static final Pattern DUCKDB_CATALOG = Pattern.compile("pg_.*|duckdb_.*|sqlite_.*|pragma_.*");
     private static final int LISTED_TABLES = 40;
 
@@ -86,7 +87,8 @@ final class TableRules {
         }
         String name = parts.get(parts.size() - 1);
         return engine == Engine.POSTGRES && POSTGRES_CATALOG.matcher(name).matches()
-                || engine == Engine.DUCKDB && DUCKDB_CATALOG.matcher(name).matches();
+                || engine == Engine.DUCKDB && DUCKDB_CATALOG.matcher(name).matches()
+                || engine == Engine.SQLITE && SQLITE_CATALOG.matcher(name).matches();
     }
 
     private static boolean inSchema(List<String> ref, GuardPolicy policy) {
@@ -120,6 +122,7 @@ final class TableRules {
             case POSTGRES:
                 return "public";
             case DUCKDB:
+            case SQLITE:
                 return "main";
             default:
                 return "";

@@ -57,6 +57,6 @@ class GuardCommandTest {
         assertEquals(2, run("", "--engine", "postgres", "--sql", "SELECT 1", "--colour", "red"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: guard --engine"));
         assertEquals(2, run("", "--help"));
-        assertTrue(out().startsWith("usage: guard --engine duckdb|postgres|trino --sql"));
+        assertTrue(out().startsWith("usage: guard --engine duckdb|postgres|trino|sqlite --sql"));
     }
 }
