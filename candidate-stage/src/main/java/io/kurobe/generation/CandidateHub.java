@@ -71,7 +71,8 @@ public class CandidateHub {
 
     public Decision<CandidatesGenerated> generate(SchemaLinked linked) {
         String connectionId = linked.envelope().connectionId();
-        if (!pool.has(connectionId)) {
+        String tenantId = linked.envelope().tenantId();
+        if (!pool.has(tenantId, connectionId)) {
             return Decision.fail("UNKNOWN_CONNECTION", "Unknown connection '" + connectionId + "'; configured: "
                     + (pool.ids().isEmpty() ? "none" : String.join(", ", pool.ids())) + ".");
         }
@@ -80,7 +81,7 @@ public class CandidateHub {
             return Decision.fail("NO_CANDIDATE", "None of the requested generators (" + String.join(", ",
                     linked.options().generators()) + ") is enabled; enabled: " + names(generators) + ".");
         }
-        SchemaSnapshot schema = MSchemaReader.read(linked.mschema(), pool.engine(connectionId),
+        SchemaSnapshot schema = MSchemaReader.read(linked.mschema(), pool.engine(tenantId, connectionId),
                 linked.schemaFingerprint());
         GenerationRequest request = new GenerationRequest(linked.question(), linked.dialect(), linked.mschema(),
                 schema, linked.values(), linked.options().rowLimit());
@@ -90,7 +91,7 @@ public class CandidateHub {
             Generated generated = generate(generator, request);
             if (generated.sql().isPresent()) {
                 String sql = generated.sql().get();
-                candidates.add(new Candidate(sql, generator.name(), 0, execute(connectionId, sql, request.rowLimit())));
+                candidates.add(new Candidate(sql, generator.name(), 0, execute(tenantId, connectionId, sql, request.rowLimit())));
             } else {
                 reasons.add(generator.name() + ": " + generated.reason());
             }
@@ -123,10 +124,10 @@ public class CandidateHub {
     }
 
     /** Every candidate passes the SQL guard before it runs; a refusal is an outcome like a database error. */
-    private ExecutionOutcome execute(String connectionId, String sql, int rowLimit) {
+    private ExecutionOutcome execute(String tenantId, String connectionId, String sql, int rowLimit) {
         long started = clock.millis();
         try {
-            QueryResult result = executor.execute(connectionId, sql, new ExecutionLimits(rowLimit, timeout));
+            QueryResult result = executor.execute(tenantId, connectionId, sql, new ExecutionLimits(rowLimit, timeout));
             return ExecutionOutcome.success(result.rows().size(), result.fingerprint(), result.elapsedMs());
         } catch (QueryFailedException e) {
             return ExecutionOutcome.failure(e.getMessage(), clock.millis() - started);

@@ -45,9 +45,15 @@ public class GuardedExecutor {
      * refuses it and {@link QueryFailedException} when the database does.
      */
     public QueryResult execute(String connectionId, String sql, ExecutionLimits limits) {
-        Connector connector = pool.connector(connectionId);
+        return execute(null, connectionId, sql, limits);
+    }
+
+    /** As {@link #execute(String, String, ExecutionLimits)}, on a configured or the tenant's stored connection. */
+    public QueryResult execute(String tenantId, String connectionId, String sql, ExecutionLimits limits) {
+        Connector connector = pool.connector(tenantId, connectionId);
         // one row over the cap lets the connector see that the result was truncated
-        GuardPolicy policy = GuardPolicy.of(connector.engine(), tables(connectionId, connector), limits.rowCap() + 1);
+        String tablesKey = pool.has(connectionId) ? connectionId : tenantId + "/" + connectionId;
+        GuardPolicy policy = GuardPolicy.of(connector.engine(), tables(tablesKey, connector), limits.rowCap() + 1);
         GuardVerdict verdict = guard.check(sql, policy);
         if (!verdict.isAccepted()) {
             throw new QueryRejectedException(verdict.reason());

@@ -57,7 +57,8 @@ public class PanelService {
 
     public Decision<PanelsReady> answer(CandidateSelected selected) {
         String connectionId = selected.envelope().connectionId();
-        if (!pool.has(connectionId)) {
+        String tenantId = selected.envelope().tenantId();
+        if (!pool.has(tenantId, connectionId)) {
             return Decision.fail("UNKNOWN_CONNECTION", "Unknown connection '" + connectionId + "'; configured: "
                     + (pool.ids().isEmpty() ? "none" : String.join(", ", pool.ids())) + ".");
         }
@@ -72,7 +73,7 @@ public class PanelService {
             result = cached.get().result();
         } else {
             try {
-                result = executor.execute(connectionId, sql, new ExecutionLimits(rowCap, timeout));
+                result = executor.execute(tenantId, connectionId, sql, new ExecutionLimits(rowCap, timeout));
             } catch (QueryRejectedException e) {
                 return Decision.fail("SQL_REJECTED", "The query was not run: " + e.getMessage());
             } catch (QueryFailedException e) {

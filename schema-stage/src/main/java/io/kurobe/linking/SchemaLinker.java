@@ -42,13 +42,16 @@ public class SchemaLinker {
 
     public Decision<SchemaLinked> link(IntentValidated intent) {
         String connectionId = intent.envelope().connectionId();
-        if (!pool.has(connectionId)) {
+        String tenantId = intent.envelope().tenantId();
+        if (!pool.has(tenantId, connectionId)) {
             return Decision.fail("UNKNOWN_CONNECTION", "Unknown connection '" + connectionId + "'; configured: "
                     + (pool.ids().isEmpty() ? "none" : String.join(", ", pool.ids())) + ".");
         }
         IntrospectedSchema schema;
         try {
-            schema = cache.get(connectionId, this::introspect);
+            // a stored connection's id is only unique within its tenant
+            String cacheKey = pool.has(connectionId) ? connectionId : tenantId + "/" + connectionId;
+            schema = cache.get(cacheKey, key -> introspect(tenantId, connectionId));
         } catch (QueryFailedException e) {
             return Decision.fail("INTROSPECTION_FAILED", "Could not read the schema of connection '"
                     + connectionId + "': " + e.getMessage());
@@ -61,8 +64,8 @@ public class SchemaLinker {
         return Decision.forward(linked, snapshot.tables().size() + " tables linked, " + values.size() + " values matched");
     }
 
-    private IntrospectedSchema introspect(String connectionId) {
-        Connector connector = pool.connector(connectionId);
+    private IntrospectedSchema introspect(String tenantId, String connectionId) {
+        Connector connector = pool.connector(tenantId, connectionId);
         SchemaSnapshot snapshot = connector.introspect();
         return new IntrospectedSchema(snapshot, MSchema.render(snapshot), ValueIndex.read(connector, snapshot));
     }

@@ -12,7 +12,6 @@ public enum ErrorCode {
     UNKNOWN_ENGINE(400, "Unknown engine"),
     UNKNOWN_CONNECTION(404, "Unknown connection"),
     CONNECTION_NOT_FOUND(404, "Connection not found"),
-    CONNECTION_NOT_SERVED(409, "The connection cannot answer questions yet"),
     QUESTION_NOT_FOUND(404, "Question not found"),
     CONVERSATION_NOT_FOUND(404, "Conversation not found"),
     NOT_FOUND(404, "Not found"),

@@ -90,9 +90,8 @@ public class QuestionService {
     }
 
     /**
-     * A configured connection (such as "demo"), which the stages serve. A stored connection of the tenant is
-     * refused plainly: the stages resolve connection ids from their configuration only, so a question on it
-     * could never be answered.
+     * A configured connection (such as "demo") or one of the caller's live stored connections; the stages
+     * resolve both, the stored one under the question's tenant.
      */
     private Uni<String> checkedConnection(Caller caller, AskRequest request) {
         String connectionId = request.connectionId();
@@ -105,10 +104,7 @@ public class QuestionService {
         }
         return stored.exists(caller, connectionId).map(exists -> {
             if (exists) {
-                throw new ProblemException(ErrorCode.CONNECTION_NOT_SERVED, "Connection " + connectionId
-                        + " is stored, and can be tested and managed; asking questions on it needs the stages to "
-                        + "resolve stored connections, which is not built yet. Configured connections that can be "
-                        + "asked: " + configured() + ".");
+                return connectionId;
             }
             throw new ProblemException(ErrorCode.UNKNOWN_CONNECTION,
                     "There is no connection '" + connectionId + "'; configured: " + configured() + ".");

@@ -1,7 +1,7 @@
 package io.kurobe.gateway.connection;
 
 import io.kurobe.data.demo.DemoDatabase;
-import io.kurobe.gateway.crypto.SecretBox;
+import io.kurobe.data.stored.SecretBox;
 import io.kurobe.gateway.support.Tenants;
 import io.kurobe.local.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -183,13 +184,18 @@ class ConnectionsTest {
     }
 
     @Test
-    void askingOnAStoredConnectionIsRefusedPlainly() {
+    void questionsOnALiveStoredConnectionAreAcceptedAndOnADeletedOneRefused() {
         String id = create(Tenants.DEMO_KEY, body("stored", "postgres", LOCAL_POSTGRES, "postgres", null));
         as(Tenants.DEMO_KEY).contentType("application/json")
                 .body(Map.of("question", "How many rows?", "connectionId", id))
-                .post("/api/questions").then().statusCode(409)
+                .post("/api/questions").then().statusCode(202)
+                .body("id", notNullValue());
+        as(Tenants.DEMO_KEY).delete("/api/connections/" + id).then().statusCode(204);
+        as(Tenants.DEMO_KEY).contentType("application/json")
+                .body(Map.of("question", "How many rows?", "connectionId", id))
+                .post("/api/questions").then().statusCode(404)
                 .contentType("application/problem+json")
-                .body("code", equalTo("CONNECTION_NOT_SERVED"));
+                .body("code", equalTo("UNKNOWN_CONNECTION"));
     }
 
     @Test

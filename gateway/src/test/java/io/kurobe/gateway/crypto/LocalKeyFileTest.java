@@ -1,5 +1,8 @@
 package io.kurobe.gateway.crypto;
 
+import io.kurobe.data.stored.LocalKeyFile;
+import io.kurobe.data.stored.SecretBox;
+
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.PropertiesConfigSource;

@@ -1,4 +1,4 @@
-package io.kurobe.gateway.crypto;
+package io.kurobe.data.stored;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +49,16 @@ public final class LocalKeyFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key file " + file, e);
         }
+    }
+
+    /** The key of a file the sealing side generated; fails when it is missing rather than making a new one. */
+    public static Loaded read(Path file) {
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("the key file " + file + " does not exist: stored connections are sealed "
+                    + "by the gateway, which generates it; point kurobe.crypto.key-file at the gateway's key file "
+                    + "or configure kurobe.crypto.keys");
+        }
+        return loadOrCreate(file);
     }
 
     /** False when another process created the file first. */

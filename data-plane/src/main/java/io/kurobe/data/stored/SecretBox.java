@@ -1,4 +1,4 @@
-package io.kurobe.gateway.crypto;
+package io.kurobe.data.stored;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;

@@ -1,4 +1,4 @@
-package io.kurobe.gateway.crypto;
+package io.kurobe.data.stored;
 
 import org.junit.jupiter.api.Test;
 
