@@ -2,8 +2,8 @@ package io.kurobe.gateway.connection;
 
 import io.kurobe.data.ConnectionSpec;
 import io.kurobe.data.Engine;
+import io.kurobe.data.stored.SecretBox;
 import io.kurobe.gateway.auth.Caller;
-import io.kurobe.gateway.crypto.SecretBox;
 import io.kurobe.gateway.problem.ErrorCode;
 import io.kurobe.gateway.problem.ProblemException;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package io.kurobe.gateway.connection;
 
 import io.kurobe.data.Engine;
-import io.kurobe.gateway.crypto.SecretBox;
+import io.kurobe.data.stored.SecretBox;
 import io.kurobe.gateway.db.TenantTx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
