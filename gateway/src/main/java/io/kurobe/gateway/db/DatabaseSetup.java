@@ -46,6 +46,9 @@ public class DatabaseSetup {
 
     void onStart(@Observes @Priority(5) StartupEvent start) throws SQLException {
         createDatabaseIfMissing();
+        if (db.cleanAtStart()) {
+            flyway.clean();
+        }
         var result = flyway.migrate();
         LOG.infof("database %s at schema version %s (%d migration(s) applied now)", db.name(),
                 result.targetSchemaVersion == null ? flyway.info().current().getVersion() : result.targetSchemaVersion,

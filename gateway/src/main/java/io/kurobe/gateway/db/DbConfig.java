@@ -1,6 +1,7 @@
 package io.kurobe.gateway.db;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.util.Optional;
 
@@ -16,6 +17,10 @@ public interface DbConfig {
 
     /** The database; created at start if it is missing. */
     String name();
+
+    /** Drops every object of the database before migrating: tests start from an empty schema. */
+    @WithDefault("false")
+    boolean cleanAtStart();
 
     /** Creates the database and runs the migrations; used only at start. */
     Admin admin();
