@@ -60,7 +60,10 @@ public class StageRunner {
                     "The question's deadline passed before the " + stage.name().toLowerCase() + " stage could start."));
             return;
         }
-        report(QuestionProgress.of(envelope.next(started), stage, ProgressStatus.STARTED, "", 0));
+        // STARTED is not waited for here: it shares its partition and producer with DONE, which follows it
+        Uni<Void> startedSent = KeyedSender.send(progress, QuestionProgress.of(envelope.next(started), stage,
+                ProgressStatus.STARTED, "", 0)).memoize().indefinitely();
+        startedSent.subscribe().with(ok -> { }, failure -> { });
         Decision<O> decision;
         try {
             decision = step.apply(input);
@@ -69,6 +72,7 @@ public class StageRunner {
             decision = Decision.fail("STAGE_ERROR", stage.name().toLowerCase() + " stage error: " + e.getMessage());
         }
         finish(stage, envelope, started, decision, next);
+        await(startedSent);
     }
 
     private <O extends Event> void finish(Stage stage, Envelope envelope, Instant started, Decision<O> decision,
