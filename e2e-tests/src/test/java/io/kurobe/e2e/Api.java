@@ -30,7 +30,12 @@ final class Api {
 
     /** Asks a question of the demo connection; returns the question id. */
     String ask(String question) throws IOException, InterruptedException {
-        String body = JSON.createObjectNode().put("question", question).put("connectionId", "demo").toString();
+        return ask(question, "demo");
+    }
+
+    /** Asks a question of a configured or stored connection; returns the question id. */
+    String ask(String question, String connectionId) throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("question", question).put("connectionId", connectionId).toString();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/questions"))
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json")
@@ -39,6 +44,20 @@ final class Api {
             throw new AssertionError("POST /api/questions gave " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    /** POSTs a JSON body (null for none) and returns the answer, which must have the expected status. */
+    JsonNode post(String path, JsonNode body, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new AssertionError("POST " + path + " gave " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     JsonNode question(String id) throws IOException, InterruptedException {

@@ -105,6 +105,8 @@ final class Stack implements AutoCloseable {
         env.put("KUROBE_DB_PORT", "5432");
         env.put("KUROBE_DB_NAME", DATABASE);
         env.put("KUROBE_DB_ADMIN_USER", "postgres");
+        // the gateway seals stored passwords with this key file, the stages open them with it
+        env.put("KUROBE_CRYPTO_KEY_FILE", work.resolve("secret.key").toString());
         env.put("KUROBE_BOOTSTRAP_API_KEY", apiKey);
         env.put("KUROBE_BOOTSTRAP_TENANT", "demo");
         return env;
