@@ -30,6 +30,8 @@ public final class ResultSelector {
     static final double ORDER_MISFIT = 0.85;
     static final double COLUMN_ORDER_MISFIT = 0.8;
     static final double SUPERLATIVE_MISFIT = 0.85;
+    static final double DIRECTION_MISFIT = 0.6;
+    static final double UNNAMED_COLUMN = 0.9;
     static final double LOOSE_MATCH = 0.85;
     static final double DUPLICATES = 0.9;
     /** Below this confidence, or with a runner-up this close, the decision is marked low-confidence. */
@@ -189,6 +191,18 @@ public final class ResultSelector {
             fit *= COLUMN_ORDER_MISFIT;
             why.append("; its columns are not in the order the question names them");
         }
+        if (attempt.columns().size() > 1) {
+            int unnamed = 0;
+            for (String column : attempt.columns()) {
+                if (mention(question, column) < 0 && !COUNT_COLUMN.matcher(column.toLowerCase(Locale.ROOT)).matches()) {
+                    unnamed++;
+                }
+            }
+            if (unnamed > 0) {
+                fit *= Math.pow(UNNAMED_COLUMN, unnamed);
+                why.append("; ").append(unnamed).append(" of its columns are not named in the question");
+            }
+        }
         if (LOOSE_LIKE.matcher(attempt.sql()).find() && !CONTAINS.matcher(question).find()) {
             fit *= LOOSE_MATCH;
             why.append("; it matches text loosely (LIKE '%…%') where the question names a value");
@@ -216,7 +230,7 @@ public final class ResultSelector {
         }
         if (ORDER.matcher(question).find() && attempt.ordered() && !DESCENDING.matcher(question).find()
                 && DESC_ORDER.matcher(attempt.sql()).find()) {
-            fit *= ORDER_MISFIT;
+            fit *= DIRECTION_MISFIT;
             why.append("; it sorts descending where the question asks no direction");
         }
         if (SINGLE_SUPERLATIVE.matcher(question).find() && !GROUPED.matcher(question).find() && rows.size() > 1
