@@ -25,6 +25,8 @@ public final class ResultSelector {
     static final double SUBSET = 0.25;
     /** Factors applied to support when the result's shape does not fit the question. */
     static final double EMPTY = 0.5;
+    /** NULLs may be a true answer (details never filled in), or what an aggregate over no rows returns. */
+    static final double ALL_NULL = 0.8;
     static final double COUNT_MISFIT = 0.7;
     static final double LIMIT_MISFIT = 0.7;
     static final double ORDER_MISFIT = 0.85;
@@ -183,9 +185,12 @@ public final class ResultSelector {
     /** How well the result's shape fits the question, as a factor on support; each misfit is named. */
     static double fit(String question, Attempt attempt, List<List<Object>> rows, StringBuilder why) {
         double fit = 1.0;
-        if (rows.isEmpty() || allNull(rows)) {
+        if (rows.isEmpty()) {
             fit *= EMPTY;
-            why.append(rows.isEmpty() ? "; empty result" : "; only NULLs returned");
+            why.append("; empty result");
+        } else if (allNull(rows)) {
+            fit *= ALL_NULL;
+            why.append("; only NULLs returned");
         }
         if (!columnsInQuestionOrder(question, attempt.columns())) {
             fit *= COLUMN_ORDER_MISFIT;
