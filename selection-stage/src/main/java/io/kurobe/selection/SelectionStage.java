@@ -11,14 +11,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** candidates.generated → consistency vote → candidate.selected. */
+/** candidates.generated → every candidate executed and compared → candidate.selected. */
 @ApplicationScoped
 public class SelectionStage {
     @Inject
     StageRunner runner;
 
     @Inject
-    CandidateSelector selector;
+    SelectionService selector;
 
     @Inject
     @Channel("candidate-selected")

@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CandidateRunnerTest {
     @Test
     void executesGuardsAndSelects(@TempDir Path dir) throws Exception {
+        // after a Quarkus test in this JVM, DriverManager only knows the driver of Quarkus' class loader
+        Class.forName("org.sqlite.JDBC");
         Path file = dir.resolve("t.sqlite");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE singer (id INTEGER PRIMARY KEY, name TEXT, age INTEGER)");

@@ -12,6 +12,7 @@ import io.kurobe.model.QuestionProgress;
 import io.kurobe.model.SelectionMethod;
 import io.kurobe.model.Stage;
 import io.kurobe.model.Topics;
+import io.kurobe.stage.testing.DemoDatabaseResource;
 import io.kurobe.stage.testing.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(DemoDatabaseResource.class)
 class SelectionStageTest {
     private static final Candidate BROKEN = new Candidate("SELECT amount FROM orders", "icl", 0,
             ExecutionOutcome.failure("Binder Error: Referenced column \"amount\" not found", 4));

@@ -1,0 +1,117 @@
+package io.kurobe.selection;
+
+import io.kurobe.data.Connector;
+import io.kurobe.data.ConnectorPool;
+import io.kurobe.data.ExecutionLimits;
+import io.kurobe.data.QueryFailedException;
+import io.kurobe.data.guard.GuardPolicy;
+import io.kurobe.model.Candidate;
+import io.kurobe.model.CandidateSelected;
+import io.kurobe.model.CandidatesGenerated;
+import io.kurobe.model.SelectionMethod;
+import io.kurobe.stage.Decision;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Executes every candidate of a question on its connection, each through the SQL guard for the connection's
+ * schema, and lets the {@link ResultSelector} choose among the results. How it was chosen: the only candidate
+ * that ran, all candidates returning one result, more than half of them, or else the selector's rules.
+ */
+@ApplicationScoped
+public class SelectionService {
+    private final ConnectorPool pool;
+    private final CandidateRunner runner;
+    private final ExecutionLimits limits;
+    private final List<String> prior;
+    private final Clock clock;
+
+    @Inject
+    public SelectionService(ConnectorPool pool, SelectionConfig config) {
+        this(pool, config.prior().orElse(List.of()), new ExecutionLimits(config.rowCap(), config.timeout()),
+                Clock.systemUTC());
+    }
+
+    /** @param prior generators from most to least trusted; empty ranks them in the order their candidates arrive */
+    public SelectionService(ConnectorPool pool, List<String> prior, ExecutionLimits limits, Clock clock) {
+        this.pool = pool;
+        this.runner = new CandidateRunner(limits);
+        this.limits = limits;
+        this.prior = List.copyOf(prior);
+        this.clock = clock;
+    }
+
+    public Decision<CandidateSelected> select(CandidatesGenerated generated) {
+        List<Candidate> candidates = generated.candidates();
+        if (candidates.isEmpty()) {
+            return Decision.fail("NO_EXECUTABLE_CANDIDATE", "No candidate SQL was generated for this question.");
+        }
+        String tenantId = generated.envelope().tenantId();
+        String connectionId = generated.envelope().connectionId();
+        if (!pool.has(tenantId, connectionId)) {
+            return Decision.fail("UNKNOWN_CONNECTION", "Unknown connection '" + connectionId + "'; configured: "
+                    + (pool.ids().isEmpty() ? "none" : String.join(", ", pool.ids())) + ".");
+        }
+        List<Attempt> attempts;
+        try {
+            Connector connector = pool.connector(tenantId, connectionId);
+            // one row over the cap lets the connector see that a result was truncated
+            GuardPolicy policy = GuardPolicy.forSchema(connector.introspect(), limits.rowCap() + 1);
+            attempts = runner.run(connector, policy, candidates.stream()
+                    .map(c -> new CandidateRunner.Proposal(c.generator(), c.sql())).toList());
+        } catch (QueryFailedException e) {
+            return Decision.fail("EXECUTION_FAILED", "The connection's schema could not be read: " + e.getMessage());
+        }
+        if (attempts.stream().noneMatch(Attempt::ok)) {
+            return Decision.fail("NO_EXECUTABLE_CANDIDATE", "None of the " + candidates.size()
+                    + " candidate queries executed: " + attempts.stream()
+                    .map(a -> a.system() + ": " + a.error()).collect(Collectors.joining("; ")));
+        }
+        List<String> order = prior.isEmpty()
+                ? candidates.stream().map(Candidate::generator).distinct().toList() : prior;
+        Choice choice = new ResultSelector(order).choose(generated.question(), attempts);
+        int agreeing = agreeing(attempts, choice.index());
+        int executed = (int) attempts.stream().filter(Attempt::ok).count();
+        SelectionMethod method = method(executed, agreeing, candidates.size());
+        double share = (double) agreeing / candidates.size();
+        Candidate chosen = candidates.get(choice.index());
+        List<Candidate> runnersUp = new ArrayList<>(candidates);
+        runnersUp.remove(choice.index());
+        CandidateSelected selected = new CandidateSelected(generated.envelope().next(clock.instant()),
+                generated.question(), generated.dialect(), generated.schemaFingerprint(), chosen, method,
+                share, choice.confidence(), choice.reason(), runnersUp, generated.options());
+        return Decision.forward(selected, String.format(Locale.ROOT,
+                "chose the %s candidate (%s, vote share %.2f, confidence %.2f%s)", chosen.generator(), method, share,
+                choice.confidence(), choice.lowConfidence() ? ", low" : ""));
+    }
+
+    /** How many candidates, the chosen one included, returned the chosen result. */
+    private static int agreeing(List<Attempt> attempts, int chosen) {
+        Attempt winner = attempts.get(chosen);
+        List<List<Object>> winnerRows = ResultValues.normalize(winner.rows());
+        int agreeing = 0;
+        for (Attempt attempt : attempts) {
+            if (attempt == winner || attempt.ok() && ResultSelector.agreement(winner, winnerRows, attempt,
+                    ResultValues.normalize(attempt.rows())) >= ResultSelector.EXACT) {
+                agreeing++;
+            }
+        }
+        return agreeing;
+    }
+
+    private static SelectionMethod method(int executed, int agreeing, int total) {
+        if (executed == 1) {
+            return SelectionMethod.ONLY_CANDIDATE;
+        }
+        if (agreeing == total) {
+            return SelectionMethod.UNANIMOUS;
+        }
+        return 2 * agreeing > total ? SelectionMethod.MAJORITY : SelectionMethod.RULES;
+    }
+}
