@@ -6,9 +6,9 @@ import io.kurobe.data.ForeignKey;
 import io.kurobe.data.SchemaSnapshot;
 import io.kurobe.data.TableInfo;
 import io.kurobe.data.jdbc.JsonValues;
+import io.kurobe.data.jdbc.SqlText;
 import io.kurobe.data.jdbc.SchemaFingerprint;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -116,7 +116,7 @@ final class DuckDbIntrospector {
 
     private long rowCount(String table) throws SQLException {
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + quote(table))) {
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + SqlText.quoteIdentifier(table))) {
             rs.next();
             return rs.getLong(1);
         }
@@ -127,8 +127,8 @@ final class DuckDbIntrospector {
         if (type.startsWith("BLOB")) {
             return List.of();
         }
-        String c = quote(column);
-        String sql = "SELECT " + c + " FROM " + quote(table)
+        String c = SqlText.quoteIdentifier(column);
+        String sql = "SELECT " + c + " FROM " + SqlText.quoteIdentifier(table)
                 + " WHERE rowid < ? AND " + c + " IS NOT NULL AND CAST(" + c + " AS VARCHAR) <> ''"
                 + " GROUP BY " + c + " ORDER BY min(rowid) LIMIT " + EXAMPLES;
         List<String> values = new ArrayList<>();
@@ -136,18 +136,10 @@ final class DuckDbIntrospector {
             s.setLong(1, EXAMPLE_SCAN_ROWS);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    values.add(text(JsonValues.of(rs.getObject(1))));
+                    values.add(JsonValues.exampleText(rs.getObject(1)));
                 }
             }
         }
         return List.copyOf(values);
-    }
-
-    private static String text(Object value) {
-        return value instanceof BigDecimal ? ((BigDecimal) value).toPlainString() : String.valueOf(value);
-    }
-
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

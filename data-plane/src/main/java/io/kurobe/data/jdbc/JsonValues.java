@@ -97,4 +97,10 @@ public final class JsonValues {
         }
         return out;
     }
+
+    /** A column value as an example string of M-Schema: decimals written out plainly. */
+    public static String exampleText(Object value) throws SQLException {
+        Object json = of(value);
+        return json instanceof java.math.BigDecimal ? ((java.math.BigDecimal) json).toPlainString() : String.valueOf(json);
+    }
 }

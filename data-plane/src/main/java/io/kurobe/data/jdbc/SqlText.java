@@ -67,4 +67,9 @@ public final class SqlText {
         }
         return sql.length();
     }
+
+    /** A double-quoted SQL identifier, as PostgreSQL, DuckDB and SQLite read it. */
+    public static String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
 }

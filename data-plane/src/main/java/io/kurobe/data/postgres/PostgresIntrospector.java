@@ -6,6 +6,7 @@ import io.kurobe.data.ForeignKey;
 import io.kurobe.data.SchemaSnapshot;
 import io.kurobe.data.TableInfo;
 import io.kurobe.data.jdbc.JsonValues;
+import io.kurobe.data.jdbc.SqlText;
 import io.kurobe.data.jdbc.SchemaFingerprint;
 
 import java.math.BigDecimal;
@@ -109,7 +110,8 @@ final class PostgresIntrospector {
                     String schema = rs.getString(2);
                     String table = rs.getString(3);
                     relations.put(rs.getLong(1), new Relation(qualify ? schema + "." + table : table,
-                            quote(schema) + "." + quote(table), Objects.requireNonNullElse(rs.getString(4), ""),
+                            SqlText.quoteIdentifier(schema) + "." + SqlText.quoteIdentifier(table),
+                            Objects.requireNonNullElse(rs.getString(4), ""),
                             rs.getLong(5), rs.getLong(6)));
                 }
             }
@@ -210,7 +212,7 @@ final class PostgresIntrospector {
         if (type.startsWith("bytea")) {
             return List.of();
         }
-        String c = quote(column);
+        String c = SqlText.quoteIdentifier(column);
         String source = relation.quoted();
         if (rows > sampleAboveRows) {
             double percent = Math.min(100.0, 100.0 * 2 * EXAMPLE_SCAN_ROWS / rows);
@@ -223,19 +225,13 @@ final class PostgresIntrospector {
         List<String> values = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                values.add(text(JsonValues.of(rs.getObject(1))));
+                values.add(JsonValues.exampleText(rs.getObject(1)));
             }
         }
         return List.copyOf(values);
     }
 
-    private static String text(Object value) {
-        return value instanceof BigDecimal ? ((BigDecimal) value).toPlainString() : String.valueOf(value);
-    }
 
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
 
     /** One table: its name as the snapshot shows it, its quoted qualified name for SQL, and what pg_class knows. */
     private record Relation(String name, String quoted, String comment, long reltuples, long bytes) {

@@ -6,6 +6,7 @@ import io.kurobe.data.ForeignKey;
 import io.kurobe.data.SchemaSnapshot;
 import io.kurobe.data.TableInfo;
 import io.kurobe.data.jdbc.SchemaFingerprint;
+import io.kurobe.data.jdbc.SqlText;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,7 +36,7 @@ final class SqliteIntrospector {
         for (String name : tableNames()) {
             List<ColumnInfo> columns = new ArrayList<>();
             try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("PRAGMA table_info(" + quote(name) + ")")) {
+                 ResultSet rs = s.executeQuery("PRAGMA table_info(" + SqlText.quoteIdentifier(name) + ")")) {
                 while (rs.next()) {
                     String column = rs.getString("name");
                     String type = Objects.requireNonNullElse(rs.getString("type"), "");
@@ -43,7 +44,7 @@ final class SqliteIntrospector {
                 }
             }
             try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("PRAGMA foreign_key_list(" + quote(name) + ")")) {
+                 ResultSet rs = s.executeQuery("PRAGMA foreign_key_list(" + SqlText.quoteIdentifier(name) + ")")) {
                 while (rs.next()) {
                     foreignKeys.add(new ForeignKey(name, rs.getString("from"), rs.getString("table"),
                             Objects.requireNonNullElse(rs.getString("to"), "")));
@@ -69,7 +70,7 @@ final class SqliteIntrospector {
 
     private long rowCount(String table) throws SQLException {
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + quote(table))) {
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + SqlText.quoteIdentifier(table))) {
             rs.next();
             return rs.getLong(1);
         }
@@ -77,7 +78,8 @@ final class SqliteIntrospector {
 
     private List<String> examples(String table, String column) throws SQLException {
         Set<String> values = new LinkedHashSet<>();
-        String sql = "SELECT DISTINCT v FROM (SELECT " + quote(column) + " AS v FROM " + quote(table)
+        String sql = "SELECT DISTINCT v FROM (SELECT " + SqlText.quoteIdentifier(column) + " AS v FROM "
+                + SqlText.quoteIdentifier(table)
                 + " LIMIT " + EXAMPLE_SCAN_ROWS + ") WHERE v IS NOT NULL LIMIT " + EXAMPLES;
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -85,9 +87,5 @@ final class SqliteIntrospector {
             }
         }
         return List.copyOf(values);
-    }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }
