@@ -73,8 +73,7 @@ public class CandidateHub {
         String connectionId = linked.envelope().connectionId();
         String tenantId = linked.envelope().tenantId();
         if (!pool.has(tenantId, connectionId)) {
-            return Decision.fail("UNKNOWN_CONNECTION", "Unknown connection '" + connectionId + "'; configured: "
-                    + (pool.ids().isEmpty() ? "none" : String.join(", ", pool.ids())) + ".");
+            return Decision.fail("UNKNOWN_CONNECTION", pool.unknownMessage(connectionId));
         }
         List<SqlGenerator> running = requested(linked.options().generators());
         if (running.isEmpty()) {

@@ -138,6 +138,12 @@ public class ConnectorPool {
         return id != null && specs.containsKey(id);
     }
 
+    /** The sentence a question on a connection this pool cannot resolve fails with. */
+    public String unknownMessage(String connectionId) {
+        return "Unknown connection '" + connectionId + "'; configured: "
+                + (ids().isEmpty() ? "none" : String.join(", ", ids())) + ".";
+    }
+
     /** The configured ids, sorted. */
     public Set<String> ids() {
         return new TreeSet<>(specs.keySet());

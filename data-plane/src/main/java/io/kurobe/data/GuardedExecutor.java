@@ -51,14 +51,21 @@ public class GuardedExecutor {
     /** As {@link #execute(String, String, ExecutionLimits)}, on a configured or the tenant's stored connection. */
     public QueryResult execute(String tenantId, String connectionId, String sql, ExecutionLimits limits) {
         Connector connector = pool.connector(tenantId, connectionId);
-        // one row over the cap lets the connector see that the result was truncated
-        String tablesKey = pool.has(connectionId) ? connectionId : tenantId + "/" + connectionId;
-        GuardPolicy policy = GuardPolicy.of(connector.engine(), tables(tablesKey, connector), limits.rowCap() + 1);
-        GuardVerdict verdict = guard.check(sql, policy);
+        GuardVerdict verdict = guard.check(sql, policy(tenantId, connectionId, limits));
         if (!verdict.isAccepted()) {
             throw new QueryRejectedException(verdict.reason());
         }
         return connector.execute(verdict.sql(), limits);
+    }
+
+    /**
+     * What the guard allows on a connection: its engine, the tables of its schema (read at most once a
+     * minute) and one row over the cap, which lets the connector see that a result was truncated.
+     */
+    public GuardPolicy policy(String tenantId, String connectionId, ExecutionLimits limits) {
+        Connector connector = pool.connector(tenantId, connectionId);
+        String tablesKey = pool.has(connectionId) ? connectionId : tenantId + "/" + connectionId;
+        return GuardPolicy.of(connector.engine(), tables(tablesKey, connector), limits.rowCap() + 1);
     }
 
     private Set<String> tables(String connectionId, Connector connector) {

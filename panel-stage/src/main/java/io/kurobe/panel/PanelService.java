@@ -59,8 +59,7 @@ public class PanelService {
         String connectionId = selected.envelope().connectionId();
         String tenantId = selected.envelope().tenantId();
         if (!pool.has(tenantId, connectionId)) {
-            return Decision.fail("UNKNOWN_CONNECTION", "Unknown connection '" + connectionId + "'; configured: "
-                    + (pool.ids().isEmpty() ? "none" : String.join(", ", pool.ids())) + ".");
+            return Decision.fail("UNKNOWN_CONNECTION", pool.unknownMessage(connectionId));
         }
         String sql = selected.chosen().sql();
         int rowCap = Math.min(selected.options().rowLimit(), maxRows);

@@ -44,8 +44,7 @@ public class SchemaLinker {
         String connectionId = intent.envelope().connectionId();
         String tenantId = intent.envelope().tenantId();
         if (!pool.has(tenantId, connectionId)) {
-            return Decision.fail("UNKNOWN_CONNECTION", "Unknown connection '" + connectionId + "'; configured: "
-                    + (pool.ids().isEmpty() ? "none" : String.join(", ", pool.ids())) + ".");
+            return Decision.fail("UNKNOWN_CONNECTION", pool.unknownMessage(connectionId));
         }
         IntrospectedSchema schema;
         try {

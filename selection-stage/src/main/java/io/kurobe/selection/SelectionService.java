@@ -1,10 +1,9 @@
 package io.kurobe.selection;
 
-import io.kurobe.data.Connector;
 import io.kurobe.data.ConnectorPool;
 import io.kurobe.data.ExecutionLimits;
+import io.kurobe.data.GuardedExecutor;
 import io.kurobe.data.QueryFailedException;
-import io.kurobe.data.guard.GuardPolicy;
 import io.kurobe.model.Candidate;
 import io.kurobe.model.CandidateSelected;
 import io.kurobe.model.CandidatesGenerated;
@@ -27,6 +26,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SelectionService {
     private final ConnectorPool pool;
+    private final GuardedExecutor executor;
     private final CandidateRunner runner;
     private final ExecutionLimits limits;
     private final List<String> prior;
@@ -41,6 +41,7 @@ public class SelectionService {
     /** @param prior generators from most to least trusted; empty ranks them in the order their candidates arrive */
     public SelectionService(ConnectorPool pool, List<String> prior, ExecutionLimits limits, Clock clock) {
         this.pool = pool;
+        this.executor = new GuardedExecutor(pool);
         this.runner = new CandidateRunner(limits);
         this.limits = limits;
         this.prior = List.copyOf(prior);
@@ -55,15 +56,12 @@ public class SelectionService {
         String tenantId = generated.envelope().tenantId();
         String connectionId = generated.envelope().connectionId();
         if (!pool.has(tenantId, connectionId)) {
-            return Decision.fail("UNKNOWN_CONNECTION", "Unknown connection '" + connectionId + "'; configured: "
-                    + (pool.ids().isEmpty() ? "none" : String.join(", ", pool.ids())) + ".");
+            return Decision.fail("UNKNOWN_CONNECTION", pool.unknownMessage(connectionId));
         }
         List<Attempt> attempts;
         try {
-            Connector connector = pool.connector(tenantId, connectionId);
-            // one row over the cap lets the connector see that a result was truncated
-            GuardPolicy policy = GuardPolicy.forSchema(connector.introspect(), limits.rowCap() + 1);
-            attempts = runner.run(connector, policy, candidates.stream()
+            attempts = runner.run(pool.connector(tenantId, connectionId),
+                    executor.policy(tenantId, connectionId, limits), candidates.stream()
                     .map(c -> new CandidateRunner.Proposal(c.generator(), c.sql())).toList());
         } catch (QueryFailedException e) {
             return Decision.fail("EXECUTION_FAILED", "The connection's schema could not be read: " + e.getMessage());
