@@ -6,6 +6,14 @@ public interface Connector extends AutoCloseable {
 
     SchemaSnapshot introspect();
 
+    /**
+     * A hash of the catalog's tables, columns and types, which changes when the structure does. Engines read it
+     * from their catalog in one query; an engine without a cheaper way hashes a full introspection.
+     */
+    default String structureHash() {
+        return introspect().fingerprint();
+    }
+
     /** Runs one read-only query; throws {@link QueryFailedException} with a readable reason. */
     QueryResult execute(String sql, ExecutionLimits limits);
 

@@ -6,6 +6,7 @@ import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.QueryFailedException;
 import io.kurobe.data.QueryResult;
 import io.kurobe.data.SchemaSnapshot;
+import io.kurobe.data.jdbc.CatalogHash;
 import io.kurobe.data.jdbc.JdbcExecution;
 import org.duckdb.DuckDBConnection;
 
@@ -23,6 +24,10 @@ public final class DuckDbConnector implements Connector {
     private static final String PENDING_PREFIX =
             "Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result\nError: ";
     private static final int MAX_MESSAGE_LINES = 12;
+    /** The tables, columns and types introspection reads, from the catalog alone. */
+    private static final String STRUCTURE = "SELECT table_name, column_name, data_type FROM duckdb_columns()"
+            + " WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal"
+            + " ORDER BY table_name, column_index";
     private static final int MAX_MESSAGE_CHARS = 1000;
 
     private final String dbId;
@@ -62,6 +67,15 @@ public final class DuckDbConnector implements Connector {
             return new DuckDbIntrospector(connection).snapshot(dbId);
         } catch (SQLException e) {
             throw new QueryFailedException("introspection of " + dbId + " failed: " + readableMessage(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public String structureHash() {
+        try (Connection connection = database.duplicate()) {
+            return CatalogHash.of(connection, STRUCTURE);
+        } catch (SQLException e) {
+            throw new QueryFailedException("structure check of " + dbId + " failed: " + readableMessage(e.getMessage()), e);
         }
     }
 

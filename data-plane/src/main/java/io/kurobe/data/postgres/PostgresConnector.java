@@ -7,6 +7,7 @@ import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.QueryFailedException;
 import io.kurobe.data.QueryResult;
 import io.kurobe.data.SchemaSnapshot;
+import io.kurobe.data.jdbc.CatalogHash;
 import io.kurobe.data.jdbc.JdbcExecution;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
@@ -33,6 +34,13 @@ public final class PostgresConnector implements Connector {
     /** The server cancels at the timeout; the client cancels this much later in case the server cannot. */
     static final Duration CANCEL_GRACE = Duration.ofMillis(500);
     static final Duration INTROSPECTION_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    /** The readable tables' columns and types in the search path's schemas, as introspection reads them. */
+    private static final String STRUCTURE = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod)"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
+            + " AND n.nspname = ANY (current_schemas(false)) AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+            + " AND has_table_privilege(c.oid, 'SELECT')"
+            + " ORDER BY n.nspname, c.relname, a.attnum";
 
     private final String dbId;
     private final String target;
@@ -63,6 +71,12 @@ public final class PostgresConnector implements Connector {
         return inReadOnlyTransaction(INTROSPECTION_STATEMENT_TIMEOUT,
                 connection -> new PostgresIntrospector(connection).snapshot(dbId),
                 reason -> "introspection of " + dbId + " failed: " + reason);
+    }
+
+    @Override
+    public String structureHash() {
+        return inReadOnlyTransaction(INTROSPECTION_STATEMENT_TIMEOUT, connection -> CatalogHash.of(connection, STRUCTURE),
+                reason -> "structure check of " + dbId + " failed: " + reason);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.QueryFailedException;
 import io.kurobe.data.QueryResult;
 import io.kurobe.data.SchemaSnapshot;
+import io.kurobe.data.jdbc.CatalogHash;
 import io.kurobe.data.jdbc.JdbcExecution;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -70,6 +71,17 @@ public final class SqliteConnector implements Connector {
             return new SqliteIntrospector(connection).snapshot(dbId);
         } catch (SQLException e) {
             throw new QueryFailedException("introspection of " + dbId + " failed: " + readableMessage(e.getMessage()), e);
+        }
+    }
+
+    /** Each table's CREATE statement as SQLite keeps it: every column, type and key, from one catalog read. */
+    @Override
+    public String structureHash() {
+        try (Connection connection = open()) {
+            return CatalogHash.of(connection, "SELECT type, name, sql FROM sqlite_master WHERE type = 'table'"
+                    + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+        } catch (SQLException e) {
+            throw new QueryFailedException("structure check of " + dbId + " failed: " + readableMessage(e.getMessage()), e);
         }
     }
 
