@@ -32,7 +32,7 @@ public final class ResultSelector {
     static final double ORDER_MISFIT = 0.85;
     static final double COLUMN_ORDER_MISFIT = 0.8;
     static final double SUPERLATIVE_MISFIT = 0.85;
-    static final double DIRECTION_MISFIT = 0.6;
+    static final double DIRECTION_MISFIT = 0.4;
     static final double UNNAMED_COLUMN = 0.9;
     static final double LOOSE_MATCH = 0.85;
     static final double DUPLICATES = 0.9;
