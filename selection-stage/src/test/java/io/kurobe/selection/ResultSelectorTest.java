@@ -77,6 +77,17 @@ class ResultSelectorTest {
     }
 
     @Test
+    void anOrderWithoutDirectionPrefersAscendingOverTwoDescendingVotes() {
+        List<List<Object>> ascending = List.of(List.of("CD"), List.of("LP"));
+        List<List<Object>> descending = List.of(List.of("LP"), List.of("CD"));
+        Choice c = selector.choose("What are the formats, sorted by their frequency?", List.of(
+                ok("a", "SELECT f FROM o GROUP BY f ORDER BY count(*) DESC", List.of("f"), descending),
+                ok("b", "SELECT f FROM o GROUP BY f ORDER BY count(*) DESC", List.of("f"), descending),
+                ok("c", "SELECT f FROM o GROUP BY f ORDER BY count(*)", List.of("f"), ascending)));
+        assertEquals(2, c.index(), c.reason());
+    }
+
+    @Test
     void emptyResultsLoseToRows() {
         Choice c = selector.choose("Which cities?", List.of(
                 ok("a", "SELECT city FROM t WHERE x = 'y'", List.of("city"), List.of()),
