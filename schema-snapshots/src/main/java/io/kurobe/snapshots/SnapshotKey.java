@@ -16,11 +16,11 @@ public record SnapshotKey(String tenantId, String connectionId) {
         return new SnapshotKey(tenantId == null ? "" : tenantId.strip(), canonical(connectionId.strip()));
     }
 
-    String snapshot() {
+    public String snapshot() {
         return PREFIX + suffix();
     }
 
-    String checked() {
+    public String checked() {
         return CHECKED_PREFIX + suffix();
     }
 

@@ -7,7 +7,10 @@ import java.time.Duration;
 
 @ConfigMapping(prefix = "kurobe.schema")
 public interface SchemaConfig {
-    /** How long an introspected schema is reused before the database is read again. */
-    @WithDefault("5m")
+    /**
+     * How long a connection's schema and value index are reused in memory before the snapshot cache
+     * ({@code kurobe.schema.cache.*}) is asked again.
+     */
+    @WithDefault("1m")
     Duration cacheTtl();
 }
