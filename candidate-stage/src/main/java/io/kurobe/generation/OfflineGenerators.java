@@ -1,0 +1,31 @@
+package io.kurobe.generation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The generators that need no model, by name, for running the hub outside the service (the evaluation command). */
+public final class OfflineGenerators {
+    /** The offline generators in priority order. */
+    public static final List<String> DEFAULT = List.of(SimpleGenerator.NAME);
+
+    private static final Map<String, Supplier<SqlGenerator>> ALL = Map.of(
+            SimpleGenerator.NAME, SimpleGenerator::new);
+
+    private OfflineGenerators() {
+    }
+
+    public static List<SqlGenerator> named(List<String> names) {
+        List<SqlGenerator> out = new ArrayList<>();
+        for (String name : names) {
+            Supplier<SqlGenerator> generator = ALL.get(name.strip());
+            if (generator == null) {
+                throw new IllegalArgumentException("no offline generator named '" + name.strip() + "'; offline generators: "
+                        + String.join(", ", ALL.keySet()));
+            }
+            out.add(generator.get());
+        }
+        return out;
+    }
+}

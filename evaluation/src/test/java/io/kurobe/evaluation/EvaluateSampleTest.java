@@ -1,0 +1,78 @@
+package io.kurobe.evaluation;
+
+import io.kurobe.generation.OfflineGenerators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The evaluation command end to end on a sample of the benchmark's public set (one database and its questions,
+ * copied to a directory of the same layout, loaded under a prefix of its own): every question gets a prediction
+ * line, and the offline engine keeps an execution accuracy above a floor well below its measured figure.
+ */
+class EvaluateSampleTest {
+    private static final Path BENCH = Path.of(System.getProperty("kurobe.bench.dir", "../../shared/bench/public"));
+    private static final String DB = "broker";
+    private static final String PREFIX = "kurobe_evaltest_";
+    /** Measured on this sample (docs/quality.md); the floor leaves room for honest changes. */
+    private static final double FLOOR = Double.parseDouble(System.getProperty("kurobe.eval.floor", "10"));
+    private static Psql psql;
+
+    @BeforeAll
+    static void reachable() {
+        assumeTrue(Files.isRegularFile(BENCH.resolve("sql").resolve(DB + ".sql")), "benchmark directory "
+                + BENCH.toAbsolutePath() + " is absent; set -Dkurobe.bench.dir");
+        psql = new Psql(System.getenv().getOrDefault("PSQL", "psql -X -h 127.0.0.1 -U postgres"), PREFIX);
+        try {
+            psql.query("postgres", "SELECT 1", 10);
+        } catch (RuntimeException e) {
+            assumeTrue(false, "psql cannot reach PostgreSQL: " + e.getMessage());
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        if (psql != null) {
+            psql.script("postgres", null, "DROP DATABASE IF EXISTS " + BenchLoader.quote(psql.database(DB)) + ";\n", 60);
+        }
+    }
+
+    @Test
+    void scoresASampleAboveTheFloor(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("sql"));
+        Files.createDirectories(dir.resolve("meta"));
+        Files.copy(BENCH.resolve("sql").resolve(DB + ".sql"), dir.resolve("sql").resolve(DB + ".sql"));
+        Files.copy(BENCH.resolve("meta").resolve(DB + ".json"), dir.resolve("meta").resolve(DB + ".json"));
+        List<String> sample = Files.readAllLines(BENCH.resolve("questions.jsonl")).stream()
+                .filter(l -> l.contains("\"db_id\": \"" + DB + "\"")).toList();
+        Files.write(dir.resolve("questions.jsonl"), sample);
+        Path out = dir.resolve("predictions.jsonl");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        Evaluate.Report report = Evaluate.run(psql, dir.resolve("questions.jsonl"), dir, out,
+                OfflineGenerators.named(OfflineGenerators.DEFAULT), Integer.MAX_VALUE, true, null,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertEquals(sample.size(), report.questions());
+        assertEquals(sample.size(), Files.readAllLines(out).size());
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("execution accuracy"), text);
+        assertTrue(report.accuracy() >= FLOOR, "execution accuracy " + report.accuracy() + "% fell below the floor "
+                + FLOOR + "%:\n" + text);
+        // linking keeps every gold column the engine might need
+        assertTrue(report.recall() > 0.9, text);
+    }
+}
