@@ -49,6 +49,7 @@ public class ConnectionService {
         SecretBox.Sealed sealed = password == null ? null : box.seal(password, StoredConnection.sealingContext(id));
         return store.insert(new StoredConnection(id, caller.tenantId(), name, engine, url, blankToNull(request.user()),
                         sealed, null, null))
+                .onFailure(ConnectionStore::nameTaken).transform(e -> nameTaken(name))
                 .map(ConnectionView::of);
     }
 
@@ -65,6 +66,7 @@ public class ConnectionService {
             throw invalid("Send a JSON body with the fields to change.");
         }
         return store.update(caller.tenantId(), id, current -> merged(current, request))
+                .onFailure(ConnectionStore::nameTaken).transform(e -> nameTaken(String.valueOf(request.name()).strip()))
                 .map(found -> ConnectionView.of(found.orElseThrow(() -> notFound(id))));
     }
 
@@ -78,10 +80,15 @@ public class ConnectionService {
     }
 
     public Uni<ConnectionTestResult> test(Caller caller, UUID id) {
-        return store.find(caller.tenantId(), id).chain(found -> {
+        return spec(caller, id).chain(tester::test);
+    }
+
+    /** How the data plane reaches the tenant's live connection, password opened; 404 when there is none. */
+    public Uni<ConnectionSpec> spec(Caller caller, UUID id) {
+        return store.find(caller.tenantId(), id).map(found -> {
             StoredConnection c = found.orElseThrow(() -> notFound(id));
             String password = c.password() == null ? null : box.open(c.password(), StoredConnection.sealingContext(id));
-            return tester.test(new ConnectionSpec(id.toString(), c.engine(), c.jdbcUrl(), c.user(), password));
+            return new ConnectionSpec(id.toString(), c.engine(), c.jdbcUrl(), c.user(), password);
         });
     }
 
@@ -181,6 +188,11 @@ public class ConnectionService {
     static ProblemException notFound(Object id) {
         return new ProblemException(ErrorCode.CONNECTION_NOT_FOUND,
                 "There is no connection " + id + " for this API key's tenant.");
+    }
+
+    private static ProblemException nameTaken(String name) {
+        return new ProblemException(ErrorCode.CONNECTION_NAME_TAKEN, "This tenant already has a connection named '"
+                + name + "'; names are unique among a tenant's connections: choose another, or rename or delete that one.");
     }
 
     private static ProblemException invalid(String detail) {

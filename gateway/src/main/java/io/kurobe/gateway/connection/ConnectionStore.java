@@ -4,6 +4,7 @@ import io.kurobe.data.Engine;
 import io.kurobe.data.stored.SecretBox;
 import io.kurobe.gateway.db.TenantTx;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,6 +25,8 @@ import java.util.function.Function;
 /** The tenant's stored connections; every statement runs under that tenant's row-level security. */
 @ApplicationScoped
 public class ConnectionStore {
+    /** The unique index (V3) on a tenant's live connection names. */
+    static final String UNIQUE_NAME = "connections_tenant_name";
     private static final String COLUMNS =
             "id, tenant_id, name, engine, jdbc_url, username, password_sealed, password_key_id, created_at, updated_at";
 
@@ -77,6 +80,12 @@ public class ConnectionStore {
                         "UPDATE connections SET deleted_at = now(), updated_at = now() WHERE id = $1 AND deleted_at IS NULL")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.rowCount() > 0));
+    }
+
+    /** Whether a write failed because the tenant has another live connection with the same name. */
+    static boolean nameTaken(Throwable failure) {
+        return failure instanceof PgException && "23505".equals(((PgException) failure).getSqlState())
+                && UNIQUE_NAME.equals(((PgException) failure).getConstraint());
     }
 
     private static Uni<Optional<StoredConnection>> find(SqlConnection connection, UUID id, boolean forUpdate) {

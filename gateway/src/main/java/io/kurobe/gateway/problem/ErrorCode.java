@@ -13,11 +13,13 @@ public enum ErrorCode {
     UNKNOWN_CONNECTION(404, "Unknown connection"),
     CONNECTION_NOT_FOUND(404, "Connection not found"),
     QUESTION_NOT_FOUND(404, "Question not found"),
+    CONNECTION_NAME_TAKEN(409, "Connection name taken"),
     CONVERSATION_NOT_FOUND(404, "Conversation not found"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    DATABASE_UNREACHABLE(502, "The connection's database could not be read"),
     BROKER_UNAVAILABLE(503, "The message broker did not accept the question"),
     INTERNAL(500, "Internal error");
 
