@@ -16,7 +16,7 @@ public final class ConnectionSpecs {
     static final String PREFIX = "kurobe.connections.";
     /** The engines with a connector, as the refusal of any other names them. */
     static final String SUPPORTED = Engine.DUCKDB.dialect() + ", " + Engine.POSTGRES.dialect()
-            + ", " + Engine.SQLITE.dialect();
+            + ", " + Engine.SQLITE.dialect() + ", " + Engine.TRINO.dialect();
 
     private ConnectionSpecs() {
     }
@@ -53,10 +53,10 @@ public final class ConnectionSpecs {
                 value(config, id, "user").orElse(null), value(config, id, "password").orElse(null));
     }
 
-    /** Trino has no connector yet; saying so at start beats failing on the first question. */
+    /** An engine without a connector is refused at start, which beats failing on the first question. */
     static Engine engine(String id, String name) {
         String normalized = name.trim().toLowerCase(Locale.ROOT);
-        for (Engine engine : List.of(Engine.DUCKDB, Engine.POSTGRES, Engine.SQLITE)) {
+        for (Engine engine : List.of(Engine.DUCKDB, Engine.POSTGRES, Engine.SQLITE, Engine.TRINO)) {
             if (engine.dialect().equals(normalized)) {
                 return engine;
             }

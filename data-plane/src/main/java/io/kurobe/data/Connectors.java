@@ -3,6 +3,7 @@ package io.kurobe.data;
 import io.kurobe.data.duckdb.DuckDbConnector;
 import io.kurobe.data.postgres.PostgresConnector;
 import io.kurobe.data.sqlite.SqliteConnector;
+import io.kurobe.data.trino.TrinoConnector;
 
 /** Opens the connector for a connection's engine. */
 public final class Connectors {
@@ -10,16 +11,11 @@ public final class Connectors {
     }
 
     public static Connector open(ConnectionSpec spec) {
-        if (spec.engine() == Engine.DUCKDB) {
-            return new DuckDbConnector(spec.id(), spec.jdbcUrl());
-        }
-        if (spec.engine() == Engine.POSTGRES) {
-            return new PostgresConnector(spec.id(), spec.jdbcUrl(), spec.user(), spec.password());
-        }
-        if (spec.engine() == Engine.SQLITE) {
-            return new SqliteConnector(spec.id(), spec.jdbcUrl());
-        }
-        throw new IllegalArgumentException("engine '" + spec.engine().dialect() + "' is not supported yet; supported: "
-                + ConnectionSpecs.SUPPORTED);
+        return switch (spec.engine()) {
+            case DUCKDB -> new DuckDbConnector(spec.id(), spec.jdbcUrl());
+            case POSTGRES -> new PostgresConnector(spec.id(), spec.jdbcUrl(), spec.user(), spec.password());
+            case SQLITE -> new SqliteConnector(spec.id(), spec.jdbcUrl());
+            case TRINO -> new TrinoConnector(spec.id(), spec.jdbcUrl(), spec.user(), spec.password());
+        };
     }
 }

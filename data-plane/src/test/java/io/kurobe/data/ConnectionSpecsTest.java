@@ -46,12 +46,22 @@ class ConnectionSpecsTest {
     }
 
     @Test
+    void readsATrinoConnection() {
+        Map<String, ConnectionSpec> specs = ConnectionSpecs.fromConfig(new MapConfig(Map.of(
+                "kurobe.connections.\"tr\".engine", "trino",
+                "kurobe.connections.\"tr\".jdbc-url", "jdbc:trino://localhost:8080/tpch/tiny",
+                "kurobe.connections.\"tr\".user", "analyst")));
+        assertEquals(new ConnectionSpec("tr", Engine.TRINO, "jdbc:trino://localhost:8080/tpch/tiny", "analyst", null),
+                specs.get("tr"));
+    }
+
+    @Test
     void refusesEnginesWithoutAConnector() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectionSpecs.fromConfig(
-                new MapConfig(Map.of("kurobe.connections.\"tr\".engine", "trino",
-                        "kurobe.connections.\"tr\".jdbc-url", "jdbc:trino://localhost:8080/tpch"))));
-        assertEquals("connection 'tr': engine 'trino' is not supported yet; supported: duckdb, postgres, sqlite",
-                e.getMessage());
+                new MapConfig(Map.of("kurobe.connections.\"my\".engine", "mysql",
+                        "kurobe.connections.\"my\".jdbc-url", "jdbc:mysql://localhost:3306/shop"))));
+        assertEquals("connection 'my': engine 'mysql' is not supported yet; supported: duckdb, postgres, sqlite,"
+                + " trino", e.getMessage());
     }
 
     @Test

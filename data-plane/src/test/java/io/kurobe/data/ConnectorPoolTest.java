@@ -45,10 +45,14 @@ class ConnectorPoolTest {
     }
 
     @Test
-    void enginesWithoutAConnectorAreRefusedWithTheSupportedOnes() {
+    void opensATrinoConnectionWithoutReachingTheCoordinatorUntilAsked() {
         ConnectorPool pool = new ConnectorPool(Map.of("tr",
-                new ConnectionSpec("tr", Engine.TRINO, "jdbc:trino://localhost:8080/tpch", "u", "p")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.connector("tr"));
-        assertEquals("engine 'trino' is not supported yet; supported: duckdb, postgres, sqlite", e.getMessage());
+                new ConnectionSpec("tr", Engine.TRINO, "jdbc:trino://127.0.0.1:1/tpch/tiny", "u", null)));
+        Connector trino = pool.connector("tr");
+        assertEquals(Engine.TRINO, trino.engine());
+        QueryFailedException e = assertThrows(QueryFailedException.class,
+                () -> trino.execute("SELECT 1", ExecutionLimits.DEFAULT));
+        assertEquals("host unreachable: cannot connect to Trino at 127.0.0.1:1 (connection refused)", e.getMessage());
+        pool.close();
     }
 }

@@ -7,6 +7,8 @@ import io.kurobe.data.Engine;
 import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.QueryFailedException;
 import io.kurobe.data.QueryResult;
+import io.kurobe.data.trino.TrinoConnector;
+import io.kurobe.data.trino.TrinoFailure;
 import io.kurobe.gateway.connection.ConnectionTestResult.Outcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -21,7 +23,7 @@ import java.util.Locale;
 
 /**
  * Tries a connection the way the stages would use it: opens it through the data plane (read-only, with its
- * walls), runs {@code SELECT version()}, and closes it. Failures are named by the driver's SQLState where
+ * walls), runs {@code SELECT version()} (on Trino, also checks the URL's catalog and schema), and closes it. Failures are named by the driver's SQLState where
  * there is one; the message is the data plane's, which never holds the password.
  */
 @ApplicationScoped
@@ -42,8 +44,7 @@ public class ConnectionTester {
     static ConnectionTestResult probe(ConnectionSpec spec) {
         String engine = name(spec.engine());
         if (spec.engine() == Engine.TRINO) {
-            return ConnectionTestResult.failed(engine, Outcome.ENGINE_NOT_SUPPORTED,
-                    "engine 'trino' is not supported yet by the data plane; supported: duckdb, postgres");
+            return probeTrino(spec);
         }
         if (spec.engine() == Engine.DUCKDB) {
             Path file = duckDbFile(spec.jdbcUrl());
@@ -67,6 +68,35 @@ public class ConnectionTester {
             return ConnectionTestResult.failed(engine, classify(e), e.getMessage());
         } catch (IllegalArgumentException e) {
             return ConnectionTestResult.failed(engine, Outcome.INVALID_URL, e.getMessage());
+        }
+    }
+
+    /** Trino runs a query naming no table even when the URL's catalog is missing, so its connector checks it. */
+    static ConnectionTestResult probeTrino(ConnectionSpec spec) {
+        String engine = name(spec.engine());
+        long start = System.nanoTime();
+        try (TrinoConnector trino = new TrinoConnector(spec.id(), spec.jdbcUrl(), spec.user(), spec.password())) {
+            String version = trino.serverVersion();
+            return ConnectionTestResult.passed(engine, Math.max(0, (System.nanoTime() - start) / 1_000_000), version);
+        } catch (QueryFailedException | IllegalArgumentException e) {
+            return ConnectionTestResult.failed(engine, trinoOutcome(TrinoFailure.of(e)), e.getMessage());
+        }
+    }
+
+    static Outcome trinoOutcome(TrinoFailure failure) {
+        switch (failure) {
+            case AUTHENTICATION_FAILED:
+                return Outcome.AUTHENTICATION_FAILED;
+            case HOST_UNREACHABLE:
+                return Outcome.HOST_UNREACHABLE;
+            case CATALOG_MISSING:
+                return Outcome.DATABASE_MISSING;
+            case TIMEOUT:
+                return Outcome.TIMEOUT;
+            case INVALID_URL:
+                return Outcome.INVALID_URL;
+            default:
+                return Outcome.FAILED;
         }
     }
 

@@ -1,6 +1,9 @@
 package io.kurobe.gateway.connection;
 
+import io.kurobe.data.ConnectionSpec;
+import io.kurobe.data.Engine;
 import io.kurobe.data.QueryFailedException;
+import io.kurobe.data.trino.TrinoFailure;
 import io.kurobe.gateway.connection.ConnectionTestResult.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +14,10 @@ import java.sql.SQLException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** The failures trust authentication on this machine cannot produce, named from the driver's SQLState. */
+/**
+ * The failures trust authentication on this machine cannot produce, named from the driver's SQLState, and Trino's
+ * failures without a coordinator (the data plane's trino profile tests them against a real one).
+ */
 class ConnectionTesterTest {
 
     @Test
@@ -30,6 +36,29 @@ class ConnectionTesterTest {
         SQLException refused = new SQLException("The connection attempt failed.", "08001",
                 new SocketTimeoutException("connect timed out"));
         assertEquals(Outcome.TIMEOUT, ConnectionTester.classify(new QueryFailedException("host unreachable", refused)));
+    }
+
+    @Test
+    void aTrinoCoordinatorThatIsNotThereIsUnreachable() {
+        ConnectionTestResult result = ConnectionTester.probe(
+                new ConnectionSpec("t", Engine.TRINO, "jdbc:trino://127.0.0.1:1/tpch/tiny", "kurobe", null));
+        assertEquals(Outcome.HOST_UNREACHABLE, result.code());
+        assertEquals("host unreachable: cannot connect to Trino at 127.0.0.1:1 (connection refused)", result.message());
+    }
+
+    @Test
+    void aTrinoUrlWithoutACatalogIsInvalid() {
+        ConnectionTestResult result = ConnectionTester.probe(
+                new ConnectionSpec("t", Engine.TRINO, "jdbc:trino://127.0.0.1:8080", "kurobe", null));
+        assertEquals(Outcome.INVALID_URL, result.code());
+    }
+
+    @Test
+    void namesTrinoFailures() {
+        assertEquals(Outcome.AUTHENTICATION_FAILED, ConnectionTester.trinoOutcome(TrinoFailure.AUTHENTICATION_FAILED));
+        assertEquals(Outcome.DATABASE_MISSING, ConnectionTester.trinoOutcome(TrinoFailure.CATALOG_MISSING));
+        assertEquals(Outcome.TIMEOUT, ConnectionTester.trinoOutcome(TrinoFailure.TIMEOUT));
+        assertEquals(Outcome.FAILED, ConnectionTester.trinoOutcome(TrinoFailure.OTHER));
     }
 
     @Test

@@ -163,8 +163,8 @@ class ConnectionsTest {
                 "postgres", null), "DATABASE_MISSING", "kurobe_no_such_database");
         expectFailure(body("missing file", "duckdb", "jdbc:duckdb:" + files.resolve("absent.duckdb"), null, null),
                 "FILE_MISSING", "absent.duckdb");
-        expectFailure(body("trino", "trino", "jdbc:trino://127.0.0.1:8081/tpch", "kurobe", null),
-                "ENGINE_NOT_SUPPORTED", "not supported yet");
+        expectFailure(body("trino", "trino", "jdbc:trino://127.0.0.1:1/tpch", "kurobe", null),
+                "HOST_UNREACHABLE", "cannot connect to Trino at 127.0.0.1:1");
     }
 
     @Test
