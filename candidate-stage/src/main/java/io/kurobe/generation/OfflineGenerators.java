@@ -1,5 +1,7 @@
 package io.kurobe.generation;
 
+import io.kurobe.generation.offline.OfflineEngine;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +10,10 @@ import java.util.function.Supplier;
 /** The generators that need no model, by name, for running the hub outside the service (the evaluation command). */
 public final class OfflineGenerators {
     /** The offline generators in priority order. */
-    public static final List<String> DEFAULT = List.of(SimpleGenerator.NAME);
+    public static final List<String> DEFAULT = List.of(OfflineEngine.NAME, SimpleGenerator.NAME);
 
     private static final Map<String, Supplier<SqlGenerator>> ALL = Map.of(
+            OfflineEngine.NAME, OfflineEngine::new,
             SimpleGenerator.NAME, SimpleGenerator::new);
 
     private OfflineGenerators() {

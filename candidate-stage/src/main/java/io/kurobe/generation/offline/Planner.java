@@ -1,0 +1,1167 @@
+package io.kurobe.generation.offline;
+
+import io.kurobe.generation.Generated;
+import io.kurobe.generation.offline.QuestionText.Span;
+import io.kurobe.generation.offline.SchemaIndex.Column;
+import io.kurobe.generation.offline.SchemaIndex.Edge;
+import io.kurobe.generation.offline.SchemaIndex.Kind;
+import io.kurobe.generation.offline.SchemaIndex.Table;
+import io.kurobe.model.MatchedValue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one question into one query: finds the tables and columns it names, the measures it asks for
+ * (count, total, average, maximum, minimum), what it groups by, the filters it states (values of the data,
+ * comparisons, dates, yes/no columns, absence of related rows), the order and the number of rows it wants, and
+ * joins the tables it needs along the join graph. It declines, saying why, when the question names no table or
+ * column of the schema or names tables that do not connect.
+ */
+final class Planner {
+    enum Fn { COUNT, SUM, AVG, MAX, MIN }
+
+    /** A table or column named at a place in the question. */
+    record Mention(Table table, Column column, Span span, double score) {
+        boolean isTable() {
+            return column == null;
+        }
+
+        Table owner() {
+            return column == null ? table : column.table();
+        }
+    }
+
+    /** count(*) of a table, or fn(column). */
+    record Measure(Fn fn, Table table, Column column, boolean distinct, int at) {
+    }
+
+    private static final Set<String> DESC_WORDS = Set.of("highest", "most", "largest", "biggest", "greatest", "top",
+            "best", "longest", "latest", "maximum", "max", "oldest", "costliest", "priciest", "expensive", "popular",
+            "frequently");
+    private static final Set<String> ASC_WORDS = Set.of("lowest", "least", "fewest", "smallest", "shortest", "earliest",
+            "minimum", "min", "worst", "cheapest", "newest");
+    private static final Set<String> GENERIC_COLUMNS = Set.of("name", "id", "code", "type", "date", "title",
+            "description", "status", "number", "value", "note", "comment", "time");
+    private static final Set<String> MONEY = Set.of("revenue", "income", "earning", "spending", "spend", "spent",
+            "money", "sale");
+    private static final Set<String> TIME_UNITS = Set.of("year", "quarter", "month", "week", "day");
+    private static final Pattern TOP_N = Pattern.compile("\\b(?:top|first|best|highest|lowest|bottom)\\s+(\\d{1,4}|"
+            + "one|two|three|four|five|six|seven|eight|nine|ten)\\b|\\b(\\d{1,4})\\s+(?:most|highest|lowest|least|best|"
+            + "largest|biggest|top|distinct|different)\\b");
+    private static final Pattern COMPARISON = Pattern.compile("\\b(more than|greater than|over|above|exceeding|at least|"
+            + "less than|fewer than|under|below|at most|lower than|higher than)\\s+\\$?(\\d[\\d,]*(?:\\.\\d+)?)(k)?\\b");
+    private static final Pattern YEAR = Pattern.compile("\\b(?:in|during|for|of|year)\\s+(?:the\\s+)?(?:year\\s+)?"
+            + "((?:19|20)\\d{2})\\b(?!-)");
+    private static final Pattern RELATIVE = Pattern.compile("\\b(?:past|last|previous|recent)\\s+(\\d+|one|two|three|"
+            + "four|five|six|seven|eight|nine|ten)?\\s*(day|week|month|year)s?\\b");
+    private static final Pattern QUOTED = Pattern.compile("[\"'`“‘]([^\"'`”’]{1,80})[\"'`”’]");
+    private static final Pattern STARTS = Pattern.compile("\\b(start|starts|starting|begin|begins|beginning|end|ends"
+            + "|ending|contain|contains|containing)\\s+with\\s+(?:the\\s+)?(?:letter\\s+|string\\s+|word\\s+)?[\"'`]?"
+            + "([A-Za-z0-9 .]{1,30}?)[\"'`]?(?=[\\s,?.]|$)");
+    private static final Pattern MONTH_DATE = Pattern.compile("\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+            + "[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+
+    private final SchemaIndex schema;
+    private final QuestionText q;
+    private final List<MatchedValue> values;
+    private final List<Mention> mentions = new ArrayList<>();
+    private final Set<Column> filterColumns = new LinkedHashSet<>();
+    /** Tables whose rows must be absent (NOT EXISTS), which a listing must not join. */
+    private final Set<Table> absent = new LinkedHashSet<>();
+    /** Quoted texts a pattern filter already used, which value matching must not use again. */
+    private final Set<String> quotedUsed = new LinkedHashSet<>();
+
+    Planner(SchemaIndex schema, QuestionText q, List<MatchedValue> values) {
+        this.schema = schema;
+        this.q = q;
+        this.values = values;
+    }
+
+    Generated plan() {
+        findMentions();
+        if (mentions.isEmpty()) {
+            return Generated.none("no table or column of the schema is named in the question");
+        }
+        List<Measure> measures = measures();
+        int topN = topN();
+        String direction = direction();
+        boolean superlative = direction != null;
+        Mention subject = subject(measures);
+        Table provisional = !measures.isEmpty() ? measures.get(0).table()
+                : subject != null ? subject.owner() : mentions.get(0).owner();
+        Optional<Mention> group = group(measures, provisional);
+        Optional<Generated> ratio = ratio(group);
+        if (ratio.isPresent()) {
+            return ratio.get();
+        }
+        Table entity = group.map(Mention::owner).orElse(subject != null && subject.isTable() ? subject.table() : provisional);
+        List<Column> returned = returnedColumns(measures, entity);
+
+        // a superlative over a column with nothing to group is an ordering, not an aggregate
+        Column orderColumn = null;
+        if (group.isEmpty() && returned.isEmpty() && superlative && !measures.isEmpty()
+                && measures.get(0).column() != null && measures.stream().allMatch(m -> m.column() != null)
+                && !q.has("average") && !q.has("total") && !q.has("sum")) {
+            orderColumn = measures.get(0).column();
+            measures = List.of();
+        }
+        // "which X has the most Y": group by the subject when it is another table than what is counted
+        if (group.isEmpty() && returned.isEmpty() && !measures.isEmpty() && superlative && subject != null
+                && subject.owner() != measures.get(0).table() && subject.isTable()
+                && subject.span().start() < measures.get(0).at()) {
+            group = Optional.of(subject);
+        }
+
+        Table main = !measures.isEmpty() ? measures.get(0).table()
+                : orderColumn != null ? orderColumn.table() : subject != null ? subject.owner() : mentions.get(0).owner();
+        QueryPlan plan = new QueryPlan(schema, main);
+        List<String> problems = new ArrayList<>();
+        filters(plan, problems);
+        if (!problems.isEmpty()) {
+            return Generated.none(String.join("; ", problems));
+        }
+
+        boolean singular = superlative && topN < 0 && !q.has("each") && !q.has("all") && !q.has("every")
+                && !q.lower.contains("sorted") && !q.lower.contains("ordered") && !q.has("per");
+        int limit = topN > 0 ? topN : singular ? 1 : -1;
+        boolean desc = !"ASC".equals(direction);
+
+        if (!measures.isEmpty() || group.isPresent()) {
+            if (measures.isEmpty()) {
+                measures = List.of(new Measure(Fn.COUNT, main, null, false, -1));
+            }
+            boolean grouped = false;
+            if (!returned.isEmpty()) {
+                for (Column c : returned) {
+                    if (plan.join(c.table())) {
+                        plan.select.add(QueryPlan.col(c));
+                        plan.groupBy.add(QueryPlan.col(c));
+                        grouped = true;
+                    }
+                }
+            } else if (group.isPresent()) {
+                if (!groupBy(plan, group.get())) {
+                    return Generated.none("the question groups by " + describe(group.get())
+                            + ", which no join path connects to " + main.name());
+                }
+                grouped = true;
+            }
+            List<String> aliases = new ArrayList<>();
+            for (Measure m : measures) {
+                if (m.table() != main && !plan.join(m.table())) {
+                    return Generated.none("no join path connects " + m.table().name() + " to " + main.name());
+                }
+            }
+            for (Measure m : measures) {
+                String alias = alias(m);
+                plan.select.add(expression(m, plan) + " AS " + alias);
+                aliases.add(alias);
+            }
+            if (grouped && (superlative || topN > 0 || q.lower.contains("descending") || q.lower.contains("order")
+                    || q.lower.contains("sort") || q.has("rank"))) {
+                plan.orderBy.add(aliases.get(orderingMeasure(measures)) + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+                plan.limit = limit;
+            }
+        } else {
+            listing(plan, orderColumn, direction, limit);
+        }
+        return Generated.sql(plan.sql());
+    }
+
+    /** "the ratio of A to B [for each G]": per row when A and B are numbers of one row, else of aggregates. */
+    private Optional<Generated> ratio(Optional<Mention> group) {
+        int r = -1;
+        for (int i = 0; i + 1 < q.size(); i++) {
+            String w = q.raw.get(i);
+            if ((w.equals("ratio") || w.equals("proportion")) && q.raw.get(i + 1).equals("of")) {
+                r = i + 2;
+                break;
+            }
+        }
+        if (r < 0) {
+            return Optional.empty();
+        }
+        int split = -1;
+        for (int i = r; i < q.size(); i++) {
+            if (Ratio.SPLIT.contains(q.raw.get(i)) || q.raw.get(i).equals("out") && q.stem(i + 1).equals("of")) {
+                split = i;
+                break;
+            }
+        }
+        if (split < 0) {
+            return Optional.empty();
+        }
+        int bFrom = q.raw.get(split).equals("out") ? split + 2 : split + 1;
+        int end = q.size();
+        for (int i = bFrom + 1; i < q.size(); i++) {
+            if (Ratio.END.contains(q.raw.get(i))) {
+                end = i;
+                break;
+            }
+        }
+        Ratio a = Ratio.of(mentions, q, r, split);
+        Ratio b = Ratio.of(mentions, q, bFrom, end);
+        if (a == null || b == null) {
+            return Optional.of(Generated.none("the question asks for a ratio, but its two sides do not both name"
+                    + " a table or a number column"));
+        }
+        if (b.table() == null && b.number() == null && b.condition() == null) {
+            return Optional.empty();
+        }
+        int sidesFrom = r;
+        int sidesEnd = end;
+        Optional<Mention> by = group.filter(g -> g.span().start() >= sidesEnd || g.span().start() < sidesFrom - 2);
+        boolean average = q.has("average") || q.has("mean");
+        if (a.rowLevel() && b.rowLevel() && a.number().table() == b.number().table()) {
+            Table t = a.number().table();
+            QueryPlan plan = new QueryPlan(schema, t);
+            filterColumns.add(a.number());
+            filterColumns.add(b.number());
+            filters(plan, new ArrayList<>());
+            String expr = Ratio.divide(a.row(), b.row());
+            boolean perRow = by.isEmpty() || by.get().owner() == t && (by.get().isTable()
+                    || by.get().column() == t.key() || by.get().column().keyLike());
+            if (perRow && !average) {
+                if (t.key() != null) {
+                    plan.select.add(QueryPlan.col(t.key()));
+                }
+                t.labels.forEach(c -> plan.select.add(QueryPlan.col(c)));
+                by.filter(g -> g.column() != null).ifPresent(g -> plan.select.add(QueryPlan.col(g.column())));
+                plan.select.add(expr + " AS ratio");
+            } else {
+                if (by.isPresent() && !groupBy(plan, by.get())) {
+                    return Optional.empty();
+                }
+                plan.select.add("AVG(" + expr + ") AS ratio");
+            }
+            return Optional.of(Generated.sql(plan.sql()));
+        }
+        Table main = by.map(Mention::owner).orElse(a.owner());
+        if (by.isEmpty() && a.condition() == null && b.condition() == null && a.number() == null && b.number() == null
+                && a.table() != b.table()) {
+            QueryPlan plan = new QueryPlan(schema, main);
+            plan.whole = "SELECT " + Ratio.divide("(SELECT COUNT(*) FROM " + QueryPlan.ident(a.table().name()) + ")",
+                    "(SELECT COUNT(*) FROM " + QueryPlan.ident(b.table().name()) + ")") + " AS ratio";
+            return Optional.of(Generated.sql(plan.sql()));
+        }
+        QueryPlan plan = new QueryPlan(schema, main);
+        plan.left = by.isPresent();
+        if (a.conditionColumn() != null) {
+            filterColumns.add(a.conditionColumn());
+        }
+        if (b.conditionColumn() != null) {
+            filterColumns.add(b.conditionColumn());
+        }
+        if (!plan.join(a.owner()) || !plan.join(b.owner())) {
+            return Optional.of(Generated.none("no join path connects " + a.owner().name() + " and " + b.owner().name()));
+        }
+        if (by.isPresent() && !groupBy(plan, by.get())) {
+            return Optional.empty();
+        }
+        filters(plan, new ArrayList<>());
+        plan.select.add(a.aggregate() + " AS numerator");
+        plan.select.add(b.aggregate() + " AS denominator");
+        plan.select.add(Ratio.divide(a.aggregate(), b.aggregate()) + " AS ratio");
+        return Optional.of(Generated.sql(plan.sql()));
+    }
+
+    /** The measure the ranking is by: the one right after "by", else the first after the superlative, else the first. */
+    private int orderingMeasure(List<Measure> measures) {
+        for (int i = 0; i < q.size(); i++) {
+            if (q.raw.get(i).equals("by")) {
+                for (int k = 0; k < measures.size(); k++) {
+                    if (measures.get(k).at() >= i && measures.get(k).at() <= i + 2) {
+                        return k;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < q.size(); i++) {
+            if (DESC_WORDS.contains(q.raw.get(i)) || ASC_WORDS.contains(q.raw.get(i))) {
+                for (int k = 0; k < measures.size(); k++) {
+                    if (measures.get(k).at() >= i && measures.get(k).at() <= i + 3) {
+                        return k;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * "Return the make, model and number of sales": the non-numeric columns a closing request names, which a
+     * question with measures groups by.
+     */
+    private List<Column> returnedColumns(List<Measure> measures, Table entity) {
+        List<Column> out = new ArrayList<>();
+        if (measures.isEmpty()) {
+            return out;
+        }
+        int from = -1;
+        for (int i = 1; i < q.size(); i++) {
+            String w = q.raw.get(i);
+            if (w.equals("return") || w.equals("show") || w.equals("showing") || w.equals("display")
+                    || w.equals("give") || w.equals("list")) {
+                from = i;
+                break;
+            }
+        }
+        if (from < 0) {
+            return out;
+        }
+        Table main = measures.get(0).table();
+        Map<Integer, Mention> bySpan = new LinkedHashMap<>();
+        for (Mention m : mentions) {
+            if (m.span().start() > from && m.column() != null && !m.column().numeric() && m.score() >= 1.5
+                    && m.column().kind() != Kind.DATE && measures.stream().noneMatch(x -> x.at() <= m.span().start()
+                    && m.span().start() <= x.at() + 2)) {
+                Mention prior = bySpan.get(m.span().start());
+                if (prior == null || rank(m, entity) > rank(prior, entity)) {
+                    bySpan.put(m.span().start(), m);
+                }
+            }
+        }
+        Mention previous = null;
+        for (Mention m : bySpan.values()) {
+            boolean generic = m.column().words().size() == 1 && Set.of("name", "id", "code", "title")
+                    .contains(m.column().words().get(0));
+            boolean glued = previous != null && previous.span().end() == m.span().start();
+            if (!(generic && glued) && !out.contains(m.column()) && schema.path(main, m.owner()).isPresent()) {
+                out.add(m.column());
+            }
+            previous = m;
+        }
+        return out;
+    }
+
+    private double rank(Mention m, Table main) {
+        return m.score() + (m.owner() == main ? 1 : 0) - schema.path(main, m.owner()).map(List::size).orElse(9) * 0.2;
+    }
+
+    // ---- mentions ---------------------------------------------------------------------------------------
+
+    private void findMentions() {
+        Set<Table> named = new LinkedHashSet<>();
+        for (Table t : schema.tables) {
+            for (Span s : q.find(t.words, t.joined)) {
+                mentions.add(new Mention(t, null, s, 2 * s.strength() + 0.1 * t.words.size()));
+                named.add(t);
+            }
+        }
+        for (Table t : schema.tables) {
+            if (t.words.size() > 1) {
+                for (String w : t.words) {
+                    if (w.length() > 3 && !Set.of("name", "type", "date", "count", "number", "record").contains(w)) {
+                        for (Span s : q.find(List.of(w), w)) {
+                            if (covered(s) == null) {
+                                mentions.add(new Mention(t, null, s, 0.9));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (Table t : schema.tables) {
+            double relevance = relevance(t);
+            for (Column c : t.columns) {
+                boolean generic = c.words().size() == 1 && GENERIC_COLUMNS.contains(c.words().get(0));
+                if (generic && relevance < 0.5) {
+                    continue;
+                }
+                for (Span s : q.find(c.words(), c.joined())) {
+                    double score = 2 * s.strength() + 0.1 * c.words().size() + 0.6 * relevance
+                            + (c.words().size() == 1 && c.words().get(0).equals("id") ? -1 : 0);
+                    mentions.add(new Mention(t, c, s, score));
+                }
+            }
+        }
+        mentions.sort(Comparator.comparingInt((Mention m) -> m.span().start())
+                .thenComparing(Comparator.comparingDouble(Mention::score).reversed()));
+    }
+
+    /** How much of a table's name the question says: 1 when all its words, less for some. */
+    private double relevance(Table t) {
+        if (!q.find(t.words, t.joined).isEmpty()) {
+            return 1.0;
+        }
+        long said = t.words.stream().filter(w -> w.length() > 3 && q.stems.contains(w)).count();
+        return t.words.isEmpty() ? 0 : 0.7 * said / t.words.size();
+    }
+
+    private Mention covered(Span s) {
+        for (Mention m : mentions) {
+            if (m.span().start() <= s.start() && m.span().end() >= s.end()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The best mention starting within [from, from + window). */
+    private Optional<Mention> at(int from, int window) {
+        return at(from, window, from, null, false);
+    }
+
+    private Optional<Mention> at(int from, int window, int minEnd, Table prefer) {
+        return at(from, window, minEnd, prefer, false);
+    }
+
+    /** "total revenue": a money column (price, amount) of the tables the question names, for a word meaning money. */
+    private Optional<Mention> money(int from) {
+        for (int k = from; k < Math.min(q.size(), from + 3); k++) {
+            if (!MONEY.contains(q.stem(k))) {
+                continue;
+            }
+            Column best = null;
+            double bestScore = 0;
+            for (Table t : schema.tables) {
+                double relevance = relevance(t);
+                for (Column c : t.columns) {
+                    if (!c.numeric() || c.keyLike()) {
+                        continue;
+                    }
+                    double score = (c.words().contains("price") ? 2 : c.words().contains("amount") ? 1.5
+                            : c.words().contains("revenue") ? 2.5 : 0) + relevance
+                            + (c.words().contains(q.stem(k)) ? 1 : 0);
+                    if (score > bestScore + 1e-9 && score >= 2) {
+                        best = c;
+                        bestScore = score;
+                    }
+                }
+            }
+            if (best != null) {
+                return Optional.of(new Mention(best.table(), best, new Span(k, k + 1, 0.8), 1.6));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The best mention starting within [from, from + window) and ending after minEnd; mentions of the preferred
+     * table, and of tables joined to it, rank first.
+     */
+    private Optional<Mention> at(int from, int window, int minEnd, Table prefer, boolean numeric) {
+        Mention best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Mention m : mentions) {
+            int start = m.span().start();
+            if (start >= from && start < from + window && m.span().end() > minEnd) {
+                double score = m.score() + (m.span().end() - start) * 0.3 - (start - from) * 0.2;
+                if (numeric && m.column() != null && m.column().numeric() && !m.column().keyLike()) {
+                    score += 1.5;
+                }
+                if (prefer != null) {
+                    Optional<List<Edge>> path = schema.path(prefer, m.owner());
+                    score += m.owner() == prefer ? 1.0 : path.isEmpty() ? -3.0 : -0.2 * path.get().size();
+                }
+                if (score > bestScore) {
+                    best = m;
+                    bestScore = score;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The table a listing question is about: after "which/what/list/return", else the first named table. */
+    private Mention subject(List<Measure> measures) {
+        for (Mention m : mentions) {
+            if (m.isTable()) {
+                return m;
+            }
+        }
+        return mentions.isEmpty() ? null : mentions.get(0);
+    }
+
+    // ---- measures ---------------------------------------------------------------------------------------
+
+    private List<Measure> measures() {
+        Map<String, Measure> out = new LinkedHashMap<>();
+        for (int i = 0; i < q.size(); i++) {
+            String w = q.raw.get(i);
+            Fn fn = null;
+            int from = i + 1;
+            boolean explicitCount = false;
+            if (w.equals("how") && q.raw.size() > i + 1 && q.raw.get(i + 1).equals("many")) {
+                fn = Fn.COUNT;
+                from = i + 2;
+                explicitCount = true;
+            } else if (w.equals("number") && i + 1 < q.size() && q.raw.get(i + 1).equals("of")) {
+                fn = Fn.COUNT;
+                from = i;
+                explicitCount = true;
+            } else if ((w.equals("most") || w.equals("fewest") || w.equals("least")) && at(i + 1, 1)
+                    .filter(Mention::isTable).isPresent()) {
+                fn = Fn.COUNT;
+                explicitCount = true;
+            } else if (w.equals("count") || w.equals("counts")) {
+                fn = Fn.COUNT;
+                explicitCount = true;
+            } else if ((w.equals("total") || w.equals("sum")) && !(i + 1 < q.size() && q.raw.get(i + 1).equals("number"))) {
+                fn = Fn.SUM;
+            } else if (w.equals("average") || w.equals("avg") || w.equals("mean")) {
+                fn = Fn.AVG;
+            } else if (w.equals("maximum") || w.equals("max")) {
+                fn = Fn.MAX;
+            } else if (w.equals("minimum") || w.equals("min")) {
+                fn = Fn.MIN;
+            }
+            if (fn == null) {
+                continue;
+            }
+            boolean distinct = q.stem(from).equals("distinct") || q.stem(from).equals("unique")
+                    || q.stem(from + 1).equals("distinct") || q.stem(from + 1).equals("unique");
+            boolean totalBefore = i > 0 && (q.raw.get(i - 1).equals("total") || q.raw.get(i - 1).equals("sum"));
+            Optional<Mention> target = from == i ? at(from, 5, i + 2, null, fn != Fn.COUNT || totalBefore)
+                    : at(from, 4, from, null, fn != Fn.COUNT);
+            if (target.isEmpty() && fn != Fn.COUNT) {
+                target = money(from);
+            }
+            if (target.isEmpty()) {
+                continue;
+            }
+            Mention t = target.get();
+            Measure m;
+            if (t.isTable()) {
+                m = new Measure(Fn.COUNT, t.table(), null, distinct, i);
+            } else if (t.column().numeric() && !t.column().keyLike()) {
+                Fn f = fn;
+                if (fn == Fn.COUNT) {
+                    f = totalBefore && (t.column().words().contains("number") || t.column().words().contains("count")
+                            || t.column().words().contains("total")) ? Fn.SUM : Fn.COUNT;
+                }
+                m = new Measure(f, t.column().table(), t.column(), distinct, i);
+            } else if (explicitCount) {
+                m = new Measure(Fn.COUNT, t.column().table(), t.column(), true, i);
+            } else {
+                continue;
+            }
+            out.putIfAbsent(m.fn() + ":" + m.table().name() + ":" + (m.column() == null ? "*" : m.column().name()), m);
+            i = Math.max(i, t.span().end() - 1);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private String expression(Measure m, QueryPlan plan) {
+        if (m.column() == null) {
+            if (m.table().key() != null && (plan.multiplies() || m.distinct())) {
+                return "COUNT(DISTINCT " + QueryPlan.col(m.table().key()) + ")";
+            }
+            return "COUNT(*)";
+        }
+        String fn = m.fn().name();
+        return fn + "(" + (m.distinct() && m.fn() == Fn.COUNT ? "DISTINCT " : "") + QueryPlan.col(m.column()) + ")";
+    }
+
+    private static String alias(Measure m) {
+        String base = m.column() == null ? String.join("_", m.table().words) : String.join("_", m.column().words());
+        String prefix = switch (m.fn()) {
+            case COUNT -> "number_of_";
+            case SUM -> "total_";
+            case AVG -> "average_";
+            case MAX -> "max_";
+            case MIN -> "min_";
+        };
+        return QueryPlan.ident((prefix + base).replaceAll("[^a-z0-9_]", "_"));
+    }
+
+    // ---- grouping ---------------------------------------------------------------------------------------
+
+    private Optional<Mention> group(List<Measure> measures, Table main) {
+        for (int pass = 0; pass < 2; pass++) {
+            Optional<Mention> found = group(pass, main);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return topGroup(measures, main);
+    }
+
+    private boolean byIsGrouping(int i) {
+        if (i == 0) {
+            return false;
+        }
+        String before = q.raw.get(i - 1);
+        if (before.endsWith("ed") || before.endsWith("en") || before.equals("made") || before.equals("sold")) {
+            return before.equals("grouped") || before.equals("split") || before.equals("broken");
+        }
+        for (int k = Math.max(0, i - 4); k < i; k++) {
+            String w = q.raw.get(k);
+            if (w.startsWith("order") || w.startsWith("sort") || w.startsWith("rank")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Optional<Mention> group(int pass, Table main) {
+        for (int i = 0; i < q.size(); i++) {
+            String w = q.raw.get(i);
+            boolean marker = pass == 0 ? w.equals("each") || w.equals("per") || w.equals("every") || w.equals("across")
+                    : w.equals("by") && byIsGrouping(i);
+            if (!marker) {
+                continue;
+            }
+            int from = i + 1;
+            if (w.equals("by") && (q.stem(from).equals("number") || q.stem(from).equals("total")
+                    || q.stem(from + 1).equals("number") || q.stem(from).equals("average"))) {
+                continue;
+            }
+            if (TIME_UNITS.contains(q.stem(from)) && !columnNamed(q.stem(from))) {
+                return Optional.of(new Mention(null, null, new Span(from, from + 1, 1), -1));
+            }
+            Optional<Mention> m = at(from, 3, from, main);
+            if (m.isPresent()) {
+                return m;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "top 5 countries by ...": the ranked thing right after the number, when it is not what is measured. */
+    private Optional<Mention> topGroup(List<Measure> measures, Table main) {
+        Matcher top = TOP_N.matcher(q.lower);
+        if (top.find() && !measures.isEmpty()) {
+            int token = tokenAt(top.end());
+            Mention best = null;
+            for (Mention m : mentions) {
+                int start = m.span().start();
+                if (start < token || start >= token + 4) {
+                    continue;
+                }
+                if (m.isTable() && m.table() == measures.get(0).table() || m.column() != null && m.column().numeric()
+                        || schema.path(main, m.owner()).isEmpty()) {
+                    continue;
+                }
+                if (best == null || m.column() != null && best.isTable() || m.score() > best.score()
+                        && (m.column() != null) == (best.column() != null)) {
+                    best = m;
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+        return Optional.empty();
+    }
+
+    private boolean columnNamed(String word) {
+        return mentions.stream().anyMatch(m -> m.column() != null && m.column().words().equals(List.of(word)));
+    }
+
+    private int tokenAt(int charIndex) {
+        return Lexicon.words(q.lower.substring(0, Math.min(charIndex, q.lower.length()))).size();
+    }
+
+    private boolean groupBy(QueryPlan plan, Mention g) {
+        if (g.table() == null && g.column() == null) {
+            String unit = q.stem(g.span().start());
+            Column date = dateColumn(plan.main, plan);
+            if (date == null) {
+                return false;
+            }
+            String expr = "DATE_TRUNC('" + unit + "', " + QueryPlan.col(date) + ")";
+            plan.select.add(expr + " AS " + unit);
+            plan.groupBy.add(expr);
+            return true;
+        }
+        if (!plan.join(g.owner())) {
+            return false;
+        }
+        if (g.column() != null) {
+            plan.select.add(QueryPlan.col(g.column()));
+            plan.groupBy.add(QueryPlan.col(g.column()));
+            return true;
+        }
+        Table t = g.table();
+        List<Column> cols = new ArrayList<>();
+        if (t.key() != null) {
+            cols.add(t.key());
+        }
+        cols.addAll(t.labels);
+        if (cols.isEmpty()) {
+            return false;
+        }
+        for (Column c : cols) {
+            plan.select.add(QueryPlan.col(c));
+            plan.groupBy.add(QueryPlan.col(c));
+        }
+        return true;
+    }
+
+    private static String describe(Mention m) {
+        return m.column() != null ? m.column().toString() : m.table() != null ? m.table().name() : "a time unit";
+    }
+
+    // ---- listing ----------------------------------------------------------------------------------------
+
+    private void listing(QueryPlan plan, Column orderColumn, String direction, int limit) {
+        Table main = plan.main;
+        // tables the question names outright join in, so their rows restrict the listing
+        for (Mention m : mentions) {
+            if (m.isTable() && m.table() != main && m.score() >= 2 && !absent.contains(m.table())
+                    && schema.path(main, m.table()).map(p -> p.size() <= 2).orElse(false)) {
+                plan.join(m.table());
+            }
+        }
+        List<String> cols = new ArrayList<>();
+        if (main.key() != null) {
+            cols.add(QueryPlan.col(main.key()));
+        }
+        main.labels.forEach(c -> cols.add(QueryPlan.col(c)));
+        Map<Integer, Mention> bySpan = new LinkedHashMap<>();
+        for (Mention m : mentions) {
+            Column c = m.column();
+            if (c == null || filterColumns.contains(c) || m.score() < 1.5 || !plan.joined.contains(c.table())) {
+                continue;
+            }
+            Mention prior = bySpan.get(m.span().start());
+            if (prior == null || rank(m, main) > rank(prior, main)) {
+                bySpan.put(m.span().start(), m);
+            }
+        }
+        for (Mention m : bySpan.values()) {
+            cols.add(QueryPlan.col(m.column()));
+        }
+        if (orderColumn != null) {
+            cols.add(QueryPlan.col(orderColumn));
+        }
+        if (cols.isEmpty()) {
+            main.columns.forEach(c -> cols.add(QueryPlan.col(c)));
+        }
+        plan.select.addAll(cols);
+        plan.distinct = plan.multiplies() || q.has("distinct") || q.has("unique") || q.has("different");
+        boolean desc = !"ASC".equals(direction);
+        Column explicit = explicitOrder(plan);
+        if (orderColumn != null) {
+            plan.orderBy.add(QueryPlan.col(orderColumn) + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+            plan.limit = limit;
+        } else if (explicit != null) {
+            boolean down = q.lower.contains("descending") || q.lower.contains("highest to lowest")
+                    || q.lower.contains("most recent") || q.lower.contains("latest");
+            plan.select.add(QueryPlan.col(explicit));
+            plan.orderBy.add(QueryPlan.col(explicit) + (down ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+            plan.limit = limit;
+        } else if (q.lower.contains("alphabetical") && !main.labels.isEmpty()) {
+            plan.orderBy.add(QueryPlan.col(main.labels.get(0)) + " ASC");
+        } else if (direction != null) {
+            Optional<Column> numeric = mentions.stream().map(Mention::column)
+                    .filter(c -> c != null && c.numeric() && !c.keyLike() && plan.joined.contains(c.table()))
+                    .findFirst();
+            numeric.ifPresent(c -> {
+                plan.select.add(QueryPlan.col(c));
+                plan.orderBy.add(QueryPlan.col(c) + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+                plan.limit = limit;
+            });
+        }
+    }
+
+    /** "sort the aircraft codes", "ordered by last name": the column named after the ordering word. */
+    private Column explicitOrder(QueryPlan plan) {
+        for (int i = 0; i < q.size(); i++) {
+            String w = q.raw.get(i);
+            if (w.equals("sort") || w.equals("sorted") || w.equals("order") || w.equals("ordered")) {
+                for (Mention m : mentions) {
+                    int start = m.span().start();
+                    if (start > i && start <= i + 5 && plan.joined.contains(m.owner())) {
+                        if (m.column() != null && m.score() >= 1.5) {
+                            return m.column();
+                        }
+                        if (m.isTable() && !m.table().labels.isEmpty()) {
+                            return m.table().labels.get(0);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- filters ----------------------------------------------------------------------------------------
+
+    private void filters(QueryPlan plan, List<String> problems) {
+        containsFilters(plan);
+        valueFilters(plan);
+        patternFilters(plan);
+        comparisons(plan);
+        dates(plan);
+        booleans(plan);
+        absence(plan);
+    }
+
+    private void valueFilters(QueryPlan plan) {
+        Map<String, List<MatchedValue>> byText = new LinkedHashMap<>();
+        for (MatchedValue v : values) {
+            byText.computeIfAbsent(v.matchedText().toLowerCase(), k -> new ArrayList<>()).add(v);
+        }
+        Map<Column, Set<String>> chosen = new LinkedHashMap<>();
+        for (List<MatchedValue> candidates : byText.values()) {
+            MatchedValue best = null;
+            double bestScore = -1;
+            Column bestColumn = null;
+            for (MatchedValue v : candidates) {
+                Optional<Column> c = column(v.table(), v.column());
+                if (c.isEmpty()) {
+                    continue;
+                }
+                double score = near(v.matchedText(), c.get()) + (c.get().table() == plan.main ? 2 : 0)
+                        + (plan.joined.contains(c.get().table()) ? 1 : 0)
+                        + (mentions.stream().anyMatch(m -> m.column() == c.get()) ? 1.5 : 0)
+                        + (mentions.stream().anyMatch(m -> m.isTable() && m.table() == c.get().table()) ? 0.5 : 0)
+                        + (schema.path(plan.main, c.get().table()).map(p -> -0.2 * p.size()).orElse(-10.0));
+                if (score > bestScore) {
+                    best = v;
+                    bestScore = score;
+                    bestColumn = c.get();
+                }
+            }
+            if (best != null && bestScore > -5 && !isTableWord(best.matchedText())
+                    && !quotedUsed.contains(best.matchedText().toLowerCase())) {
+                chosen.computeIfAbsent(bestColumn, k -> new LinkedHashSet<>()).add(best.value());
+            }
+        }
+        for (Map.Entry<Column, Set<String>> e : chosen.entrySet()) {
+            if (!plan.join(e.getKey().table())) {
+                continue;
+            }
+            filterColumns.add(e.getKey());
+            Set<String> vs = e.getValue();
+            plan.where.add(vs.size() == 1 ? QueryPlan.col(e.getKey()) + " = " + QueryPlan.literal(vs.iterator().next())
+                    : QueryPlan.col(e.getKey()) + " IN (" + String.join(", ", vs.stream().map(QueryPlan::literal).toList())
+                    + ")");
+        }
+    }
+
+    /** How strongly the words around a value name its column ("from LAX", "the Computer Science program"). */
+    private double near(String matched, Column c) {
+        int at = q.lower.indexOf(matched.toLowerCase());
+        if (at < 0) {
+            return 0;
+        }
+        int start = tokenAt(at);
+        int end = start + Lexicon.words(matched).size();
+        double score = 0;
+        for (int k = Math.max(0, start - 3); k < Math.min(q.size(), end + 2); k++) {
+            if (k >= start && k < end) {
+                continue;
+            }
+            String w = q.stem(k);
+            String r = q.raw.get(k);
+            if (c.words().contains(w) || c.words().contains(r)) {
+                score += k < start && (r.equals("from") || r.equals("to")) ? 3 : 1.5;
+            } else if (c.table().words.contains(w)) {
+                score += 1.5;
+            }
+        }
+        return score;
+    }
+
+    private boolean isTableWord(String text) {
+        List<String> words = Lexicon.content(text);
+        return schema.tables.stream().anyMatch(t -> t.words.equals(words));
+    }
+
+    private Optional<Column> column(String table, String column) {
+        return schema.tables.stream().filter(t -> t.name().equalsIgnoreCase(table)).findFirst()
+                .flatMap(t -> t.column(column));
+    }
+
+    /** "names start with J", "contains 'M5'": a LIKE on the text column named just before. */
+    private void patternFilters(QueryPlan plan) {
+        Matcher m = STARTS.matcher(q.text);
+        while (m.find()) {
+            String kind = m.group(1).toLowerCase();
+            String text = m.group(2).strip();
+            int token = tokenAt(m.start());
+            Column target = null;
+            for (Mention x : mentions) {
+                if (x.span().start() < token && x.span().start() >= token - 6) {
+                    Column c = x.column() != null ? x.column() : x.table().labels.isEmpty() ? null : x.table().labels.get(0);
+                    if (c != null && c.kind() == Kind.TEXT) {
+                        target = c;
+                    }
+                }
+            }
+            if (target == null || !plan.join(target.table())) {
+                continue;
+            }
+            String pattern = kind.startsWith("st") || kind.startsWith("beg") ? text + "%"
+                    : kind.startsWith("end") ? "%" + text : "%" + text + "%";
+            plan.where.add(QueryPlan.col(target) + " ILIKE " + QueryPlan.literal(pattern));
+            filterColumns.add(target);
+        }
+    }
+
+    private static final Pattern QUOTED_IN = Pattern.compile("[\"'`]([^\"'`]{1,40})[\"'`]\\s+in\\s+(?:its|their|the|his|her)\\s+");
+
+    /** "has 'M5' in its VIN number": a case-insensitive substring match on the column named after. */
+    private void containsFilters(QueryPlan plan) {
+        Matcher m = QUOTED_IN.matcher(q.text);
+        while (m.find()) {
+            int token = tokenAt(m.end());
+            Optional<Mention> target = at(token, 3, token, plan.main);
+            if (target.isEmpty()) {
+                continue;
+            }
+            Column c = target.get().column() != null ? target.get().column()
+                    : target.get().table().labels.isEmpty() ? null : target.get().table().labels.get(0);
+            if (c == null || c.kind() != Kind.TEXT || !plan.join(c.table())) {
+                continue;
+            }
+            plan.where.add(QueryPlan.col(c) + " ILIKE " + QueryPlan.literal("%" + m.group(1) + "%"));
+            filterColumns.add(c);
+            quotedUsed.add(m.group(1).toLowerCase());
+        }
+    }
+
+    private void comparisons(QueryPlan plan) {
+        Matcher m = COMPARISON.matcher(q.lower);
+        while (m.find()) {
+            int token = tokenAt(m.start());
+            Column target = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (Mention x : mentions) {
+                if (x.column() != null && x.column().numeric()) {
+                    int d = x.span().end() <= token ? token - x.span().end() : x.span().start() - token + 1;
+                    if (d < bestDistance && d <= 6) {
+                        bestDistance = d;
+                        target = x.column();
+                    }
+                }
+            }
+            if (target == null || !plan.join(target.table())) {
+                continue;
+            }
+            String op = switch (m.group(1)) {
+                case "at least" -> ">=";
+                case "at most" -> "<=";
+                case "less than", "fewer than", "under", "below", "lower than" -> "<";
+                default -> ">";
+            };
+            String number = m.group(2).replace(",", "");
+            if (m.group(3) != null) {
+                number = String.valueOf((long) (Double.parseDouble(number) * 1000));
+            }
+            plan.where.add(QueryPlan.col(target) + " " + op + " " + number);
+            filterColumns.add(target);
+        }
+    }
+
+    private void dates(QueryPlan plan) {
+        Matcher year = YEAR.matcher(q.lower);
+        if (year.find()) {
+            String y = year.group(1);
+            Column yearColumn = mentions.stream().map(Mention::column)
+                    .filter(c -> c != null && c.words().equals(List.of("year")) && c.numeric()).findFirst().orElse(null);
+            if (yearColumn == null) {
+                for (Table t : plan.joined) {
+                    for (Column c : t.columns) {
+                        if (c.words().equals(List.of("year")) && c.numeric() && yearColumn == null) {
+                            yearColumn = c;
+                        }
+                    }
+                }
+            }
+            Column date = dateColumn(plan.main, plan);
+            if (date != null && (yearColumn == null || yearColumn.table() != plan.main)) {
+                plan.where.add(QueryPlan.col(date) + " >= DATE '" + y + "-01-01'");
+                plan.where.add(QueryPlan.col(date) + " < DATE '" + (Integer.parseInt(y) + 1) + "-01-01'");
+                filterColumns.add(date);
+            } else if (yearColumn != null && plan.join(yearColumn.table())) {
+                plan.where.add(QueryPlan.col(yearColumn) + " = " + y);
+                filterColumns.add(yearColumn);
+            }
+        }
+        Matcher rel = RELATIVE.matcher(q.lower);
+        if (rel.find()) {
+            Column date = dateColumn(plan.main, plan);
+            if (date != null) {
+                String n = rel.group(1) == null ? "1" : QuestionText.NUMBER_WORDS.containsKey(rel.group(1))
+                        ? String.valueOf(QuestionText.NUMBER_WORDS.get(rel.group(1))) : rel.group(1);
+                plan.where.add(QueryPlan.col(date) + " >= CURRENT_DATE - INTERVAL '" + n + " " + rel.group(2) + "'");
+                filterColumns.add(date);
+            }
+        }
+        List<String> explicit = explicitDates();
+        if (!explicit.isEmpty()) {
+            Column date = dateColumn(plan.main, plan);
+            if (date != null) {
+                String c = QueryPlan.col(date);
+                String day = date.info().type().toUpperCase().startsWith("TIMESTAMP") ? "CAST(" + c + " AS DATE)" : c;
+                if (explicit.size() >= 2 && (q.has("between") || q.has("from"))) {
+                    plan.where.add(day + " BETWEEN DATE '" + explicit.get(0) + "' AND DATE '" + explicit.get(1) + "'");
+                } else if (q.lower.contains("on or after") || q.lower.contains("since") || q.lower.contains("after")) {
+                    plan.where.add(day + (q.lower.contains("on or after") || q.lower.contains("since") ? " >= " : " > ")
+                            + "DATE '" + explicit.get(0) + "'");
+                } else if (q.lower.contains("before")) {
+                    plan.where.add(day + (q.lower.contains("on or before") ? " <= " : " < ") + "DATE '"
+                            + explicit.get(0) + "'");
+                } else {
+                    plan.where.add(day + " = DATE '" + explicit.get(0) + "'");
+                }
+                filterColumns.add(date);
+            }
+        }
+    }
+
+    private List<String> explicitDates() {
+        List<String> out = new ArrayList<>();
+        Matcher iso = ISO_DATE.matcher(q.lower);
+        while (iso.find()) {
+            out.add(iso.group());
+        }
+        Matcher md = MONTH_DATE.matcher(q.lower);
+        List<String> months = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+        while (md.find()) {
+            String mon = md.group(1).substring(0, 3);
+            out.add(String.format("%s-%02d-%02d", md.group(3), months.indexOf(mon) + 1, Integer.parseInt(md.group(2))));
+        }
+        return out;
+    }
+
+    /**
+     * The date column the question means: one it names, else the one whose other words the question says
+     * ("sold" → sale_date), of the joined tables or their neighbours, row-keeping stamps (created, crtd) last.
+     */
+    private Column dateColumn(Table main, QueryPlan plan) {
+        for (Mention m : mentions) {
+            if (m.column() != null && m.column().kind() == Kind.DATE && m.score() >= 1.5
+                    && (plan.joined.contains(m.column().table()) || plan.join(m.column().table()))) {
+                return m.column();
+            }
+        }
+        Column best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Table t : schema.tables) {
+            Optional<List<Edge>> path = schema.path(main, t);
+            if (path.isEmpty() || path.get().size() > 1) {
+                continue;
+            }
+            for (Column c : t.columns) {
+                if (c.kind() != Kind.DATE) {
+                    continue;
+                }
+                boolean stamp = c.words().contains("crtd") || c.words().contains("created") || c.words().contains("timestamp")
+                        || c.words().contains("updated") || c.words().contains("modified");
+                double score = (stamp ? -3 : 0) + (plan.joined.contains(t) ? 1 : 0) - t.columns.indexOf(c) * 0.01;
+                for (String w : c.words()) {
+                    if (!w.equals("date") && !w.equals("time") && q.stems.contains(w)) {
+                        score += 1.5;
+                    }
+                }
+                if (score > bestScore) {
+                    best = c;
+                    bestScore = score;
+                }
+            }
+        }
+        if (best != null && !plan.joined.contains(best.table()) && (bestScore < 1 || !plan.join(best.table()))) {
+            // a neighbour's date only when the question names it; else the joined tables' first date
+            best = null;
+            for (Table t : plan.joined) {
+                for (Column c : t.columns) {
+                    if (c.kind() == Kind.DATE && best == null) {
+                        best = c;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private void booleans(QueryPlan plan) {
+        for (Mention m : mentions) {
+            Column c = m.column();
+            if (c == null || c.kind() != Kind.BOOLEAN || filterColumns.contains(c) || m.score() < 1.5) {
+                continue;
+            }
+            int s = m.span().start();
+            boolean negated = false;
+            for (int k = Math.max(0, s - 4); k < s; k++) {
+                String w = q.raw.get(k);
+                if (w.equals("not") || w.equals("no") || w.equals("without") || w.equals("non") || w.equals("never")) {
+                    negated = true;
+                }
+            }
+            if (plan.join(c.table())) {
+                plan.where.add(QueryPlan.col(c) + (negated ? " = FALSE" : " = TRUE"));
+                filterColumns.add(c);
+            }
+        }
+    }
+
+    /** "customers who have not made any transactions": no related row in the named table. */
+    private void absence(QueryPlan plan) {
+        Matcher m = Pattern.compile("\\b(?:not|no|never|without)\\b(?:\\s+\\w+){0,4}?\\s+(?:any|no)?\\s*").matcher(q.lower);
+        if (!(q.lower.contains(" not ") || q.lower.contains(" no ") || q.lower.contains("without")
+                || q.lower.contains("n't "))) {
+            return;
+        }
+        int negation = -1;
+        for (int i = 0; i < q.size(); i++) {
+            String w = q.raw.get(i);
+            if (w.equals("not") || w.equals("no") || w.equals("without") || w.equals("never") || w.equals("t")) {
+                negation = i;
+                break;
+            }
+        }
+        if (negation < 0) {
+            return;
+        }
+        for (Mention x : mentions) {
+            if (x.isTable() && x.span().start() > negation && x.span().start() <= negation + 6 && x.table() != plan.main) {
+                for (Edge e : schema.edges(plan.main)) {
+                    if (e.to().table() == x.table()) {
+                        absent.add(x.table());
+                        plan.where.add("NOT EXISTS (SELECT 1 FROM " + QueryPlan.ident(x.table().name()) + " WHERE "
+                                + QueryPlan.col(e.to()) + " = " + QueryPlan.col(e.from()) + ")");
+                        return;
+                    }
+                }
+            }
+        }
+        m.reset();
+    }
+
+    // ---- order and size ---------------------------------------------------------------------------------
+
+    private int topN() {
+        Matcher m = TOP_N.matcher(q.lower);
+        if (m.find()) {
+            String n = m.group(1) != null ? m.group(1) : m.group(2);
+            return QuestionText.NUMBER_WORDS.containsKey(n) ? QuestionText.NUMBER_WORDS.get(n) : Integer.parseInt(n);
+        }
+        return -1;
+    }
+
+    /** DESC or ASC when the question asks for an extreme or an order; null when it does not. */
+    private String direction() {
+        if (q.lower.contains("descending") || q.lower.contains("highest to lowest") || q.lower.contains("most to least")) {
+            return "DESC";
+        }
+        if (q.lower.contains("ascending") || q.lower.contains("lowest to highest") || q.lower.contains("least to most")) {
+            return "ASC";
+        }
+        for (int i = 0; i < q.size(); i++) {
+            String w = q.raw.get(i);
+            if (w.equals("most") && i + 1 < q.size() && q.raw.get(i + 1).equals("recent")) {
+                return "DESC";
+            }
+            if (DESC_WORDS.contains(w)) {
+                return "DESC";
+            }
+            if (ASC_WORDS.contains(w)) {
+                return "ASC";
+            }
+        }
+        return null;
+    }
+}
