@@ -11,14 +11,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** question.received → intent validation → intent.validated. */
+/** question.received → intent validation (rules, then the intent model where one is configured) → intent.validated. */
 @ApplicationScoped
 public class IntentStage {
     @Inject
     StageRunner runner;
 
     @Inject
-    IntentValidator validator;
+    IntentAgent agent;
+
+    @Inject
+    ProgressNotes notes;
 
     @Inject
     @Channel("intent-validated")
@@ -27,6 +30,7 @@ public class IntentStage {
     @Incoming("question-received")
     @Blocking(ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
-        runner.run(Stage.INTENT, record, QuestionReceived.class, validator::validate, next);
+        runner.run(Stage.INTENT, record, QuestionReceived.class,
+                received -> agent.decide(received, note -> notes.note(received.envelope(), Stage.INTENT, note)), next);
     }
 }

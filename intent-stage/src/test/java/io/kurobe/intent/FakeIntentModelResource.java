@@ -1,0 +1,47 @@
+package io.kurobe.intent;
+
+import io.kurobe.llm.testing.FakeVendorServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+import static io.kurobe.llm.testing.FakeVendorServer.answer;
+import static io.kurobe.llm.testing.FakeVendorServer.status;
+
+/**
+ * Points the intent role's openai-compatible model at a local server speaking OpenAI's chat
+ * completions. It answers intent JSON, except that a question about returns gets HTTP 500.
+ */
+public class FakeIntentModelResource implements QuarkusTestResourceLifecycleManager {
+    static final String REWRITTEN = "How many orders were placed in 2024, by region?";
+
+    private FakeVendorServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = FakeVendorServer.start(FakeVendorServer.Vendor.OPENAI).respond(request -> {
+            String asked = FakeVendorServer.userText(request);
+            if (asked.contains("returns")) {
+                return status(500);
+            }
+            return answer("{\"intent\":\"ANSWERABLE\",\"standalone_question\":\"" + REWRITTEN + "\",\"entities\":[\"2024\"],"
+                    + "\"time_range\":{\"from\":\"2024-01-01\",\"until\":\"2025-01-01\",\"text\":\"in 2024\"}}", 180, 52);
+        });
+        return Map.of(
+                "kurobe.llm.models.fake-xiyan.provider", "openai-compatible",
+                "kurobe.llm.models.fake-xiyan.base-url", server.baseUrl(),
+                "kurobe.llm.models.fake-xiyan.model", "XiYanSQL-QwenCoder-7B-2504",
+                "kurobe.llm.models.fake-xiyan.timeout", "5s",
+                "kurobe.llm.roles.intent", "fake-xiyan",
+                "kurobe.llm.retry.initial-backoff", "10ms",
+                "kurobe.llm.retry.max-backoff", "50ms",
+                "kurobe.llm.breaker.failure-threshold", "1000");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}
