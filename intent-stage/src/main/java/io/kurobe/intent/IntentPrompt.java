@@ -31,7 +31,7 @@ final class IntentPrompt {
             user.append("CONVERSATION>>>\n");
         }
         user.append("<<<QUESTION\n").append(received.question().strip()).append("\nQUESTION>>>");
-        return new Prompt(SYSTEM, user.toString());
+        return new Prompt(SYSTEM, user.toString(), true);
     }
 
     private static String load(String name) {

@@ -63,11 +63,6 @@ public final class CircuitBreaker {
         }
     }
 
-    /** A call that ended without an answer or a fault (the deadline came first) frees a half-open trial. */
-    public synchronized void onAbandoned() {
-        trialRunning = false;
-    }
-
     public synchronized State state() {
         if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openFor))) {
             return State.HALF_OPEN;

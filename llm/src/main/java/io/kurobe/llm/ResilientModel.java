@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import org.jboss.logging.Logger;
@@ -76,7 +77,7 @@ final class ResilientModel {
             Duration timeout = left.compareTo(settings.timeout()) < 0 ? left : settings.timeout();
             Instant start = clock.instant();
             try {
-                ChatResponse response = VendorHttpClient.withTimeout(timeout, () -> model.chat(request(prompt)));
+                ChatResponse response = VendorHttpClient.withTimeout(timeout, () -> model.chat(request(prompt, settings.provider())));
                 String text = response.aiMessage() == null ? null : response.aiMessage().text();
                 if (text == null || text.isBlank()) {
                     throw new ModelCallException(Fault.MALFORMED_RESPONSE, "the answer holds no text", null);
@@ -97,7 +98,7 @@ final class ResilientModel {
                 metrics.attempt(name(), role, fault.fault().tag(), Duration.between(start, clock.instant()));
                 metrics.error(name(), role, fault.fault());
                 LOG.warnf("%s: model %s attempt %d: %s (%s)", role, name(), attempt, fault.fault().describes(),
-                        fault.getMessage());
+                        redacted(fault.getMessage()));
                 if (!fault.fault().retryable() || attempt >= retry.maxAttempts()) {
                     return new Outcome.Failed(fault);
                 }
@@ -113,18 +114,28 @@ final class ResilientModel {
         }
     }
 
+    /** A vendor may echo the key in an error text; no log line carries it. */
+    private String redacted(String text) {
+        String key = settings.apiKey();
+        return text == null || key == null || key.isBlank() ? text : text.replace(key, "[api key]");
+    }
+
     private Outcome failed(String role, ModelCallException fault) {
         metrics.error(name(), role, fault.fault());
         return new Outcome.Failed(fault);
     }
 
-    private static ChatRequest request(Prompt prompt) {
+    private static ChatRequest request(Prompt prompt, Provider provider) {
         List<dev.langchain4j.data.message.ChatMessage> messages = new ArrayList<>();
         if (!prompt.system().isBlank()) {
             messages.add(SystemMessage.from(prompt.system()));
         }
         messages.add(UserMessage.from(prompt.user()));
-        return ChatRequest.builder().messages(messages).build();
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+        if (prompt.json() && provider != Provider.ANTHROPIC) {
+            request.responseFormat(ResponseFormat.JSON);
+        }
+        return request.build();
     }
 
     private static boolean sleep(Duration wait) {

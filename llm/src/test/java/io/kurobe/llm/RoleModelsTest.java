@@ -1,5 +1,6 @@
 package io.kurobe.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kurobe.llm.testing.FakeVendorServer;
 import io.kurobe.llm.testing.FakeVendorServer.Vendor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,6 +59,22 @@ class RoleModelsTest {
         assertEquals(30.0, registry.get("kurobe.llm.tokens").tags("model", "m", "role", "intent", "direction", "out").counter().count());
         assertEquals(1, registry.get("kurobe.llm.latency").tags("model", "m", "outcome", "ok").timer().count());
         assertTrue(reply.fallbacks().isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void jsonPromptsUseTheVendorsJsonModeWhereItHasOne(Vendor vendor) {
+        FakeVendorServer server = server(vendor).always(answer("{}"));
+        RoleModels models = models(Map.of("m", settings("m", vendor, server)), Map.of("intent", List.of("m")));
+
+        models.chat("intent", new Prompt("Answer with JSON.", "Classify this.", true), in(Duration.ofSeconds(30)));
+
+        JsonNode sent = server.requests().get(0);
+        switch (vendor) {
+            case OPENAI -> assertEquals("json_object", sent.path("response_format").path("type").asText(), sent.toString());
+            case OLLAMA -> assertEquals("json", sent.path("format").asText(), sent.toString());
+            case ANTHROPIC -> assertTrue(sent.path("response_format").isMissingNode(), sent.toString());
+        }
     }
 
     @ParameterizedTest
