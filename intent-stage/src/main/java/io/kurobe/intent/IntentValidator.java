@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Decides whether a question can go on to be answered: it must say something, not be oversized,
- * and only ask to read data. An answerable question leaves with its entities and time range.
+ * only ask to read data, and be about data rather than nonsense or small talk. An answerable question leaves with its entities and time range.
  */
 @Singleton
 public class IntentValidator {
@@ -42,6 +42,14 @@ public class IntentValidator {
         if (change.isPresent()) {
             return Decision.fail("DATA_CHANGE", "Kurobe only reads data: " + change.get()
                     + ". Ask a question about the data instead.");
+        }
+        Optional<NotAboutData.Kind> notAboutData = NotAboutData.find(question);
+        if (notAboutData.isPresent()) {
+            return notAboutData.get() == NotAboutData.Kind.NONSENSE
+                    ? Decision.fail("NOT_A_QUESTION", "This does not read as a question: ask something about your data,"
+                            + " for example \"How many orders were placed in 2024?\"")
+                    : Decision.fail("OUT_OF_SCOPE", "Kurobe answers questions about the data of your connections;"
+                            + " this does not read as one. Ask about the data instead.");
         }
         IntentValidated validated = new IntentValidated(received.envelope().next(clock.instant()),
                 received.question(), question, IntentClass.ANSWERABLE, Entities.of(question),

@@ -91,9 +91,10 @@ class IntentAgentTest {
 
     @Test
     void outOfScopeIsRefusedWithAFixedMessage() {
-        server.always(answer("{\"intent\":\"OUT_OF_SCOPE\",\"standalone_question\":\"Tell me a joke\"}"));
+        server.always(answer("{\"intent\":\"OUT_OF_SCOPE\",\"standalone_question\":\"What is the capital of France?\"}"));
 
-        Decision.Fail<IntentValidated> fail = assertInstanceOf(Decision.Fail.class, agent().decide(ask("Tell me a joke"), progress::add));
+        Decision.Fail<IntentValidated> fail = assertInstanceOf(Decision.Fail.class,
+                agent().decide(ask("What is the capital of France?"), progress::add));
 
         assertEquals("OUT_OF_SCOPE", fail.failure().code());
     }

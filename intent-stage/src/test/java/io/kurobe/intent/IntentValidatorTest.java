@@ -96,6 +96,29 @@ class IntentValidatorTest {
         assertEquals(IntentClass.ANSWERABLE, validated.intentClass());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"???", "12345", "!!! ...", "sdfghjkl", "qwrt zxcv", "aaaaaaa", "🙂🙂"})
+    void refusesNonsense(String question) {
+        Decision.Fail<IntentValidated> fail = assertFailure(question, "NOT_A_QUESTION");
+        assertTrue(fail.failure().message().contains("ask something about your data"), fail.failure().message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hi!", "hello there", "Thank you very much.", "How are you?", "Who are you?",
+            "Tell me a joke", "Can you write me a poem about databases?", "What's the weather in Paris?",
+            "translate this into French"})
+    void refusesPlainSmallTalkAndOtherRequestsAsOutOfScope(String question) {
+        assertFailure(question, "OUT_OF_SCOPE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024年每个地区的订单数是多少？", "Wie viele Bestellungen gab es 2024?", "top 5 SKUs by qty",
+            "Hi, how many orders were placed in 2024?", "Thanks! And by region?", "orders per day",
+            "Which customers wrote a poem review?", "count", "What is the weather station with the most readings?"})
+    void letsQuestionsAboutDataPassInAnyLanguageOrTone(String question) {
+        assertForward(question);
+    }
+
     @Test
     void forwardsTrimmedStandaloneQuestionWithOptionsAndSameQuestionId() {
         QuestionReceived received = new QuestionReceived(envelope(), "  How many orders were placed in 2024?  ",
