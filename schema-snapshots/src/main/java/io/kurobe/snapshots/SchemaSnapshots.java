@@ -2,6 +2,8 @@ package io.kurobe.snapshots;
 
 import io.kurobe.data.Connector;
 import io.kurobe.data.SchemaSnapshot;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ public class SchemaSnapshots {
     private final Optional<SnapshotStore> store;
     private final Duration checkInterval;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     /** Where a snapshot came from. */
     public enum Source {
@@ -42,20 +45,21 @@ public class SchemaSnapshots {
     }
 
     @Inject
-    public SchemaSnapshots(RedisDataSource redis, SnapshotCacheConfig config) {
+    public SchemaSnapshots(RedisDataSource redis, SnapshotCacheConfig config, MeterRegistry registry) {
         this(config.enabled() ? Optional.of(new SnapshotStore(redis, config.ttl())) : Optional.empty(),
-                config.checkInterval(), Clock.systemUTC());
+                config.checkInterval(), Clock.systemUTC(), registry);
     }
 
-    public SchemaSnapshots(Optional<SnapshotStore> store, Duration checkInterval, Clock clock) {
+    public SchemaSnapshots(Optional<SnapshotStore> store, Duration checkInterval, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.checkInterval = checkInterval;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** For the CDI client proxy only. */
     protected SchemaSnapshots() {
-        this(Optional.empty(), Duration.ZERO, Clock.systemUTC());
+        this(Optional.empty(), Duration.ZERO, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
     /** The connection's schema: from Redis when its structure is unchanged, else introspected and stored. */
@@ -65,28 +69,38 @@ public class SchemaSnapshots {
         if (cached.isPresent()) {
             StoredSnapshot entry = cached.get().entry();
             if (cached.get().checkedRecently()) {
+                counted("cache");
                 return new Loaded(entry, Source.CACHE, true);
             }
             String structure = connector.structureHash();
             if (structure.equals(entry.structureHash())) {
                 store.get().markChecked(key, structure, checkInterval);
+                counted("checked");
                 return new Loaded(entry, Source.CACHE_CHECKED, true);
             }
             LOG.infof("schema of connection %s (tenant %s) changed since %s; introspecting it again", key.connectionId(),
                     key.tenantId(), entry.takenAt());
+            counted("changed");
             return introspect(key, connector, structure);
         }
+        counted("miss");
         return introspect(key, connector, connector.structureHash());
     }
 
     /** Introspects the connection now and replaces what Redis holds. */
     public Loaded refresh(String tenantId, String connectionId, Connector connector) {
+        counted("refresh");
         return introspect(SnapshotKey.of(tenantId, connectionId), connector, connector.structureHash());
     }
 
     /** What Redis holds for the connection, without touching the database. */
     public Optional<StoredSnapshot> cached(String tenantId, String connectionId) {
         return store.flatMap(s -> s.read(SnapshotKey.of(tenantId, connectionId))).map(SnapshotStore.Cached::entry);
+    }
+
+    /** kurobe.schema.cache.lookups by result: cache, checked (structure unchanged), changed, miss, refresh. */
+    private void counted(String result) {
+        registry.counter("kurobe.schema.cache.lookups", "result", result).increment();
     }
 
     /** The structure hash is read first, so a change during the introspection shows at the next check. */

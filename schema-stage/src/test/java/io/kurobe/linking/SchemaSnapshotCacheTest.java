@@ -16,6 +16,8 @@ import io.kurobe.snapshots.SnapshotKey;
 import io.kurobe.snapshots.SnapshotStore;
 import io.kurobe.snapshots.StoredSnapshot;
 import io.kurobe.stage.testing.DemoDatabaseResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -61,6 +63,9 @@ class SchemaSnapshotCacheTest {
     @RedisClientName("closed")
     RedisDataSource closedRedis;
 
+    @Inject
+    MeterRegistry registry;
+
     private final String tenant = "snapshot-test-" + UUID.randomUUID();
     private final List<SnapshotKey> keys = new ArrayList<>();
     private final List<String> databases = new ArrayList<>();
@@ -103,8 +108,10 @@ class SchemaSnapshotCacheTest {
         assertEquals(Source.CACHE, snapshots.current(tenant, "demo", demo).source());
 
         redis.key().del(key.checked()); // the check interval has passed
+        double checks = lookups("checked");
         SchemaSnapshots.Loaded checked = snapshots.current(tenant, "demo", demo);
         assertEquals(Source.CACHE_CHECKED, checked.source());
+        assertEquals(checks + 1, lookups("checked"));
         assertEquals(first.entry().takenAt(), checked.entry().takenAt());
         assertEquals(Source.CACHE, snapshots.current(tenant, "demo", demo).source(), "checked again for one interval");
     }
@@ -154,7 +161,7 @@ class SchemaSnapshotCacheTest {
     @Test
     void withRedisDownTheSchemaIsIntrospectedAndNothingFails() {
         SchemaSnapshots withoutRedis = new SchemaSnapshots(Optional.of(new SnapshotStore(closedRedis, Duration.ofHours(1))),
-                Duration.ofMinutes(1), Clock.systemUTC());
+                Duration.ofMinutes(1), Clock.systemUTC(), new SimpleMeterRegistry());
         Connector demo = pool.connector("demo");
         for (int i = 0; i < 2; i++) {
             SchemaSnapshots.Loaded loaded = withoutRedis.current(tenant, "demo", demo);
@@ -163,6 +170,10 @@ class SchemaSnapshotCacheTest {
             assertEquals(5, loaded.snapshot().tables().size());
         }
         assertTrue(withoutRedis.cached(tenant, "demo").isEmpty());
+    }
+
+    private double lookups(String result) {
+        return registry.counter("kurobe.schema.cache.lookups", "result", result).count();
     }
 
     private SnapshotKey key(String connectionId) {
