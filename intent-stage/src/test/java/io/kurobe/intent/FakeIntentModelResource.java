@@ -3,6 +3,10 @@ package io.kurobe.intent;
 import io.kurobe.llm.testing.FakeVendorServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
 
 import static io.kurobe.llm.testing.FakeVendorServer.answer;
@@ -36,6 +40,17 @@ public class FakeIntentModelResource implements QuarkusTestResourceLifecycleMana
                 "kurobe.llm.retry.initial-backoff", "10ms",
                 "kurobe.llm.retry.max-backoff", "50ms",
                 "kurobe.llm.breaker.failure-threshold", "1000");
+    }
+
+    /** Hands the running server to the test's field annotated {@link FakeModel}, so a test can stop it. */
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(FakeModel.class, FakeVendorServer.class));
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface FakeModel {
     }
 
     @Override
