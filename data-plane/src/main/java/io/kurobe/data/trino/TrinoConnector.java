@@ -41,7 +41,7 @@ public final class TrinoConnector implements Connector {
     static final Duration CANCEL_GRACE = Duration.ofMillis(500);
     static final Duration INTROSPECTION_TIMEOUT = Duration.ofSeconds(120);
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
-    /** Parameters the connector sets itself; a URL may not loosen them. */
+    /** Parameters the connection's own fields set; the URL's copies count only where a field is empty. */
     private static final Set<String> OWN_PARAMETERS = Set.of("user", "password");
 
     private final String dbId;
@@ -86,14 +86,14 @@ public final class TrinoConnector implements Connector {
 
     @Override
     public SchemaSnapshot introspect() {
-        return inReadOnlyTransaction(INTROSPECTION_TIMEOUT,
+        return inOwnQueries(INTROSPECTION_TIMEOUT,
                 connection -> new TrinoIntrospector(connection, url.catalog(), url.schema()).snapshot(dbId),
                 reason -> "introspection of " + dbId + " failed: " + reason);
     }
 
     @Override
     public String structureHash() {
-        return inReadOnlyTransaction(INTROSPECTION_TIMEOUT,
+        return inOwnQueries(INTROSPECTION_TIMEOUT,
                 connection -> CatalogHash.of(connection, TrinoIntrospector.structureQuery(url.catalog(), url.schema())),
                 reason -> "structure check of " + dbId + " failed: " + reason);
     }
@@ -114,15 +114,20 @@ public final class TrinoConnector implements Connector {
         String sql = "SELECT version(), count(*) FROM " + SqlText.quoteIdentifier(url.catalog())
                 + ".information_schema.schemata"
                 + (url.schema() == null ? "" : " WHERE schema_name = " + TrinoIntrospector.literal(url.schema()));
-        return inReadOnlyTransaction(PROBE_TIMEOUT, connection -> {
+        return inOwnQueries(PROBE_TIMEOUT, connection -> {
             try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-                rs.next();
-                if (url.schema() != null && rs.getLong(2) == 0) {
+                String version = "";
+                long schemas = 0;
+                while (rs.next()) {
+                    version = rs.getString(1);
+                    schemas = rs.getLong(2);
+                }
+                if (url.schema() != null && schemas == 0) {
                     throw new CatalogMissingException("schema '" + url.schema() + "' does not exist in catalog '"
                             + url.catalog() + "' on Trino at " + url.hostPort() + "; check the schema in the JDBC"
                             + " URL (" + TrinoUrl.SHAPE + ") against SHOW SCHEMAS FROM " + url.catalog());
                 }
-                return "Trino " + rs.getString(1);
+                return "Trino " + version;
             }
         }, reason -> reason);
     }
@@ -136,19 +141,37 @@ public final class TrinoConnector implements Connector {
         }
     }
 
-    /** Opens a connection in a read-only transaction whose queries the coordinator stops at the timeout. */
+    /**
+     * Runs generated SQL in a read-only transaction whose queries the coordinator stops at the timeout. Closing a
+     * result before its end cancels the query and with it the transaction, so one transaction holds one query.
+     */
     private <T> T inReadOnlyTransaction(Duration timeout, Work<T> work, UnaryOperator<String> framing) {
+        return withConnection(timeout, true, work, framing);
+    }
+
+    /**
+     * Runs the connector's own fixed queries (introspection, checks), each in its own transaction, so a result
+     * closed early does not end the ones after it. They are read-only by their text; generated SQL never runs here.
+     */
+    private <T> T inOwnQueries(Duration timeout, Work<T> work, UnaryOperator<String> framing) {
+        return withConnection(timeout, false, work, framing);
+    }
+
+    private <T> T withConnection(Duration timeout, boolean readOnlyTransaction, Work<T> work,
+                                 UnaryOperator<String> framing) {
         Connection connection = open();
         try {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+            if (readOnlyTransaction) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+            }
             connection.unwrap(TrinoConnection.class).setSessionProperty("query_max_run_time",
                     Math.max(1, timeout.toMillis()) + "ms");
             return work.run(connection);
         } catch (SQLException e) {
             throw new QueryFailedException(framing.apply(TrinoErrors.message(e, url, timeout)), e);
         } finally {
-            end(connection);
+            end(connection, readOnlyTransaction);
         }
     }
 
@@ -160,9 +183,11 @@ public final class TrinoConnector implements Connector {
         }
     }
 
-    private static void end(Connection connection) {
+    private static void end(Connection connection, boolean rollback) {
         try (connection) {
-            connection.rollback();
+            if (rollback) {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             // the transaction ended with a failed query, or the coordinator is gone: nothing of it is left to undo
         }

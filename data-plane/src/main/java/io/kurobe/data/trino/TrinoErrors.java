@@ -21,6 +21,8 @@ final class TrinoErrors {
     private static final int MAX_MESSAGE_CHARS = 1000;
     /** The driver's framing around the server's text: "Query failed (#20261126_003804_00032_miz26): ". */
     private static final Pattern QUERY_FAILED = Pattern.compile("^Query failed \\(#[^)]*\\):\\s*");
+    /** "line 1:22: ", where the analyzer found the name: meaningless for a name that came from the URL. */
+    private static final Pattern POSITION = Pattern.compile("^line \\d+:\\d+:\\s*");
     private static final String CLIENT_FRAMING = "Error executing query: ";
 
     private TrinoErrors() {
@@ -32,10 +34,10 @@ final class TrinoErrors {
             case TrinoFailure.EXCEEDED_TIME_LIMIT:
                 return JdbcExecution.timeoutMessage(timeout);
             case TrinoFailure.CATALOG_NOT_FOUND:
-                return serverText(e) + " on Trino at " + url.hostPort() + "; check the catalog in the JDBC URL ("
+                return withoutPosition(serverText(e)) + " on Trino at " + url.hostPort() + "; check the catalog in the JDBC URL ("
                         + TrinoUrl.SHAPE + ") against SHOW CATALOGS";
             case TrinoFailure.SCHEMA_NOT_FOUND:
-                return serverText(e) + " on Trino at " + url.hostPort() + "; check the schema in the JDBC URL ("
+                return withoutPosition(serverText(e)) + " on Trino at " + url.hostPort() + "; check the schema in the JDBC URL ("
                         + TrinoUrl.SHAPE + ") against SHOW SCHEMAS FROM " + url.catalog();
             default:
                 break;
@@ -80,6 +82,10 @@ final class TrinoErrors {
         }
         String stripped = text.strip();
         return stripped.length() > MAX_MESSAGE_CHARS ? stripped.substring(0, MAX_MESSAGE_CHARS) + "…" : stripped;
+    }
+
+    private static String withoutPosition(String text) {
+        return POSITION.matcher(text).replaceFirst("");
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

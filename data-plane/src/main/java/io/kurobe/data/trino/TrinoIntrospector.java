@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * Reads the base tables of one catalog's schema (or of all its schemas) from the catalog's information_schema:
  * columns with Trino's type names and comments, table comments from {@code system.metadata.table_comments}, row
  * counts from the connector's statistics ({@code SHOW STATS}), and a few example values per column from the first
- * rows the scan returns. Trino has no primary or foreign keys in its metadata, so the snapshot has none.
+ * rows the scan returns. Every result is read to its end: a result closed early cancels its query on the
+ * coordinator. Trino has no primary or foreign keys in its metadata, so the snapshot has none.
  * Names are bare when the URL names a schema and {@code schema.table} otherwise.
  */
 final class TrinoIntrospector {
@@ -145,12 +146,15 @@ final class TrinoIntrospector {
                 }
             }
         }
+        long count = 0;
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + relation.quoted() + " LIMIT "
                      + COUNT_UP_TO + ")")) {
-            rs.next();
-            return rs.getLong(1);
+            while (rs.next()) {
+                count = rs.getLong(1);
+            }
         }
+        return count;
     }
 
     /**
@@ -179,7 +183,7 @@ final class TrinoIntrospector {
         String sql = "SELECT " + select + " FROM (SELECT * FROM " + relation.quoted() + " LIMIT " + EXAMPLE_SCAN_ROWS
                 + ") AS scan";
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (rs.next()) {
+            while (rs.next()) {
                 for (int k = 0; k < sampled.size(); k++) {
                     examples.set(sampled.get(k), texts(rs.getArray(k + 1)));
                 }
