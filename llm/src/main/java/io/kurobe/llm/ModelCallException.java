@@ -7,7 +7,7 @@ import java.util.Optional;
 public final class ModelCallException extends RuntimeException {
     private final Fault fault;
     private final int status;
-    private final transient Duration retryAfter;
+    private final Duration retryAfter;
 
     public ModelCallException(Fault fault, int status, Duration retryAfter, String message, Throwable cause) {
         super(message, cause);

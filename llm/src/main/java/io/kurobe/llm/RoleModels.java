@@ -84,9 +84,4 @@ public final class RoleModels {
         metrics.offline(role, "all_failed");
         return new RoleReply.Offline("no model of role " + role + " answered", fallbacks);
     }
-
-    /** The same call when the caller has nothing to do with fallbacks as they happen. */
-    public RoleReply chat(String role, Prompt prompt, Instant deadline) {
-        return chat(role, prompt, deadline, fallback -> { });
-    }
 }

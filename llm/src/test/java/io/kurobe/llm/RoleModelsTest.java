@@ -67,7 +67,7 @@ class RoleModelsTest {
         FakeVendorServer server = server(vendor).always(answer("{}"));
         RoleModels models = models(Map.of("m", settings("m", vendor, server)), Map.of("intent", List.of("m")));
 
-        models.chat("intent", new Prompt("Answer with JSON.", "Classify this.", true), in(Duration.ofSeconds(30)));
+        models.chat("intent", new Prompt("Answer with JSON.", "Classify this.", true), in(Duration.ofSeconds(30)), reported::add);
 
         JsonNode sent = server.requests().get(0);
         switch (vendor) {
