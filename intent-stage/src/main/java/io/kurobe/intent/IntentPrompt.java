@@ -23,15 +23,20 @@ final class IntentPrompt {
         if (first < received.history().size()) {
             user.append("<<<CONVERSATION\n");
             for (Turn turn : received.history().subList(first, received.history().size())) {
-                user.append("Q: ").append(turn.question().strip()).append('\n');
+                user.append("Q: ").append(data(turn.question())).append('\n');
                 if (turn.sql() != null && !turn.sql().isBlank()) {
-                    user.append("SQL: ").append(turn.sql().strip()).append('\n');
+                    user.append("SQL: ").append(data(turn.sql())).append('\n');
                 }
             }
             user.append("CONVERSATION>>>\n");
         }
-        user.append("<<<QUESTION\n").append(received.question().strip()).append("\nQUESTION>>>");
+        user.append("<<<QUESTION\n").append(data(received.question())).append("\nQUESTION>>>");
         return new Prompt(SYSTEM, user.toString(), true);
+    }
+
+    /** Asker's text cannot close the markers around it and pose as instructions. */
+    private static String data(String text) {
+        return text.strip().replace("<<<", "< < <").replace(">>>", "> > >");
     }
 
     private static String load(String name) {
