@@ -69,14 +69,52 @@ final class Lexicon {
         return out;
     }
 
-    /** An identifier's canonical words: split on underscores, digits and case changes. */
+    /** Word endings a glued identifier is split before: {@code authorname} is author name. */
+    private static final List<String> SUFFIXES = List.of("name", "id", "date", "time", "type", "code", "count",
+            "number", "num", "amount", "price", "status", "year", "key");
+    private static final List<String> PREFIXES = List.of("num", "total", "avg", "max", "min");
+    private static final Set<String> WHOLE = Set.of("valid", "rapid", "humid", "liquid", "solid", "acid", "avid",
+            "vivid", "fluid", "hybrid", "orchid", "pyramid", "squid", "candid", "timid", "lucid", "druid", "david",
+            "paid", "said", "raid", "maid", "void", "avoid", "named", "rename", "surname", "nickname", "username",
+            "datetime", "daytime", "runtime", "lifetime", "overtime", "anytime", "uptime", "downtime", "onetime",
+            "realtime", "mealtime", "bedtime", "keyword", "account", "discount", "viscount", "minute", "minimum",
+            "maximum", "minor", "mint", "maxim", "numb", "number", "totally", "average", "subtype", "prototype",
+            "genotype", "phenotype", "stereotype", "barcode", "zipcode", "postcode", "unicode", "decode", "encode",
+            "episode", "monkey", "donkey", "turkey", "jockey", "hockey", "whiskey", "yearly", "midyear", "leapyear");
+
+    /** An identifier's canonical words: split on underscores, digits, case changes and known glued endings. */
     static List<String> identifier(String name) {
         String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ');
         List<String> out = new ArrayList<>();
         for (String w : words(spaced)) {
-            out.add(stem(w));
+            for (String part : unglue(w)) {
+                out.add(stem(part));
+            }
         }
         return out;
+    }
+
+    /** {@code authorname} → author, name; {@code numciting} → num, citing; a word that is English stays. */
+    static List<String> unglue(String word) {
+        if (WHOLE.contains(word) || CANONICAL.containsKey(word)) {
+            return List.of(word);
+        }
+        for (String p : PREFIXES) {
+            if (word.startsWith(p) && word.length() >= p.length() + 3) {
+                List<String> out = new ArrayList<>();
+                out.add(p);
+                out.addAll(unglue(word.substring(p.length())));
+                return out;
+            }
+        }
+        for (String suffix : SUFFIXES) {
+            if (word.endsWith(suffix) && word.length() >= suffix.length() + 3) {
+                List<String> out = new ArrayList<>(unglue(word.substring(0, word.length() - suffix.length())));
+                out.add(suffix);
+                return out;
+            }
+        }
+        return List.of(word);
     }
 
     /** The canonical words of a text without stop words. */

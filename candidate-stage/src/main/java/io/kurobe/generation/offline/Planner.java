@@ -117,7 +117,8 @@ final class Planner {
         }
         // "which X has the most Y": group by the subject when it is another table than what is counted
         if (group.isEmpty() && returned.isEmpty() && !measures.isEmpty() && superlative && subject != null
-                && subject.owner() != measures.get(0).table() && subject.isTable()
+                && (subject.isTable() && subject.owner() != measures.get(0).table()
+                || subject.column() != null && !subject.column().numeric())
                 && subject.span().start() < measures.get(0).at()) {
             group = Optional.of(subject);
         }
@@ -475,12 +476,24 @@ final class Planner {
 
     /** The table a listing question is about: after "which/what/list/return", else the first named table. */
     private Mention subject(List<Measure> measures) {
+        Mention firstTable = null;
         for (Mention m : mentions) {
             if (m.isTable()) {
+                firstTable = m;
+                break;
+            }
+        }
+        // "What are the street names of …", "Which county has …": a column named before any table
+        for (Mention m : mentions) {
+            if (firstTable != null && m.span().start() >= firstTable.span().start()) {
+                break;
+            }
+            if (m.column() != null && m.score() >= 2 && !m.column().keyLike()
+                    && measures.stream().noneMatch(x -> x.column() == m.column())) {
                 return m;
             }
         }
-        return mentions.isEmpty() ? null : mentions.get(0);
+        return firstTable != null ? firstTable : mentions.isEmpty() ? null : mentions.get(0);
     }
 
     // ---- measures ---------------------------------------------------------------------------------------
@@ -541,7 +554,7 @@ final class Planner {
                             || t.column().words().contains("total")) ? Fn.SUM : Fn.COUNT;
                 }
                 m = new Measure(f, t.column().table(), t.column(), distinct, i);
-            } else if (explicitCount) {
+            } else if (explicitCount && t.span().strength() >= 0.8) {
                 m = new Measure(Fn.COUNT, t.column().table(), t.column(), true, i);
             } else {
                 continue;

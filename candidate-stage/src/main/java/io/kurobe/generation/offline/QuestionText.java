@@ -89,6 +89,18 @@ final class QuestionText {
         if (!out.isEmpty() || n == 1) {
             return out;
         }
+        // "city" for city_name, "semester" for semester_id: the specific word alone, the rest generic
+        if (n == 2 && Set.of("name", "code", "type", "title", "status").contains(words.get(1))
+                && !GENERIC.contains(words.get(0))) {
+            for (int i = 0; i < stems.size(); i++) {
+                if (stems.get(i).equals(words.get(0))) {
+                    out.add(new Span(i, i + 1, 0.55));
+                }
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
         // all the words, in any order, within a short window ("number of citations" for citation_num)
         for (int i = 0; i < stems.size(); i++) {
             if (!words.contains(stems.get(i))) {

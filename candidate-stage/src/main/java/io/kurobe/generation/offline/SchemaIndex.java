@@ -84,6 +84,9 @@ final class SchemaIndex {
         }
     }
 
+    private static final Set<String> LABEL_WORDS = Set.of("first", "last", "full", "display", "short", "long",
+            "given", "family", "middle");
+
     final List<Table> tables = new ArrayList<>();
     private final Map<String, Table> byName = new HashMap<>();
     private final Map<Table, List<Edge>> edges = new LinkedHashMap<>();
@@ -108,8 +111,11 @@ final class SchemaIndex {
                         Lexicon.content(c.comment() == null ? "" : c.comment())));
             }
             table.key = findKey(table);
+
             for (Column c : table.columns) {
-                if (c.kind == Kind.TEXT && (c.words.contains("name") || c.words.contains("title"))) {
+                if (c.kind == Kind.TEXT && (c.words.contains("name") || c.words.contains("title"))
+                        && c.words.stream().allMatch(w -> w.equals("name") || w.equals("title")
+                        || table.words.contains(w) || LABEL_WORDS.contains(w))) {
                     table.labels.add(c);
                 }
             }
@@ -123,6 +129,15 @@ final class SchemaIndex {
             if (from != null && to != null) {
                 from.column(fk.column()).ifPresent(fc -> to.column(fk.referencedColumn())
                         .ifPresent(tc -> addEdge(new Edge(fc, tc))));
+            }
+        }
+        for (Table t : tables) {
+            if (t.key == null && !t.columns.isEmpty()) {
+                Column head = t.columns.get(0);
+                boolean shared = tables.stream().anyMatch(o -> o != t && o.column(head.name).isPresent());
+                if (shared && head.kind != Kind.DATE && head.kind != Kind.BOOLEAN) {
+                    t.key = head;
+                }
             }
         }
         inferEdges();
@@ -207,6 +222,25 @@ final class SchemaIndex {
     }
 
     private void inferEdges() {
+        for (Table a : tables) {
+            for (Column ca : a.columns) {
+                String na = ca.name.toLowerCase(Locale.ROOT);
+                if (!(na.endsWith("id") || na.endsWith("code") || na.endsWith("key") || na.endsWith("_no"))) {
+                    continue;
+                }
+                for (Table b : tables) {
+                    if (b == a) {
+                        continue;
+                    }
+                    Optional<Column> cb = b.column(ca.name);
+                    String single = Lexicon.singular(bare(b.name).toLowerCase(Locale.ROOT));
+                    if (cb.isPresent() && cb.get() != b.key && na.startsWith(single) && !na.startsWith(Lexicon
+                            .singular(bare(a.name).toLowerCase(Locale.ROOT)))) {
+                        addEdge(new Edge(ca, cb.get()));
+                    }
+                }
+            }
+        }
         for (Table a : tables) {
             for (Column ca : a.columns) {
                 for (Table b : tables) {
