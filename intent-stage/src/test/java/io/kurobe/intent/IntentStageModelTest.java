@@ -14,6 +14,7 @@ import io.kurobe.model.Turn;
 import io.kurobe.stage.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +23,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +48,9 @@ class IntentStageModelTest {
 
     @FakeIntentModelResource.FakeModel
     FakeVendorServer model;
+
+    @TestHTTPResource("/q/health/ready")
+    URL ready;
 
     @Test
     @Order(1)
@@ -114,6 +122,16 @@ class IntentStageModelTest {
                     .contains("intent: model fake-xiyan could not be reached, using the offline rules"));
             assertEquals(fallbacks + 1, unreachableFallbacks());
         }
+    }
+
+    @Test
+    @Order(5)
+    void readinessShowsTheRolesModelsAndTheirBreakers() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"role intent\": \"fake-xiyan closed\""), health.body());
     }
 
     private double unreachableFallbacks() {

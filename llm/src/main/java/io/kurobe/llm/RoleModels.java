@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,11 @@ public final class RoleModels {
     /** Whether the role has at least one model; without one its stage runs offline. */
     public boolean configured(String role) {
         return settings.roles().containsKey(role);
+    }
+
+    /** The roles that have models; every other role runs offline. */
+    public Set<String> roles() {
+        return settings.roles().keySet();
     }
 
     /** The role's models in the order they are tried. */
