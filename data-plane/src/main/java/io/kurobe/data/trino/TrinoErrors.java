@@ -23,6 +23,8 @@ final class TrinoErrors {
     private static final Pattern QUERY_FAILED = Pattern.compile("^Query failed \\(#[^)]*\\):\\s*");
     /** "line 1:22: ", where the analyzer found the name: meaningless for a name that came from the URL. */
     private static final Pattern POSITION = Pattern.compile("^line \\d+:\\d+:\\s*");
+    /** The client's own words for an HTTP 401, before any reason the coordinator gave. */
+    private static final Pattern AUTHENTICATION_FAILED = Pattern.compile("^Authentication failed:?\\s*");
     private static final String CLIENT_FRAMING = "Error executing query: ";
 
     private TrinoErrors() {
@@ -52,7 +54,9 @@ final class TrinoErrors {
         String text = serverText(e);
         String lower = text.toLowerCase(Locale.ROOT);
         if (isAuthentication(lower)) {
-            return "authentication failed for Trino at " + url.hostPort() + " as the connection's user: " + text;
+            String detail = AUTHENTICATION_FAILED.matcher(text).replaceFirst("").strip();
+            return "authentication failed for Trino at " + url.hostPort() + ": the coordinator refused the"
+                    + " connection's user and password" + (detail.isEmpty() ? "" : " (" + detail + ")");
         }
         if (lower.contains("tls/ssl is required")) {
             return "Trino accepts a password only over HTTPS: add SSL=true to the JDBC URL of " + url.target()

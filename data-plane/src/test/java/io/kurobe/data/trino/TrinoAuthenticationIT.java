@@ -31,6 +31,7 @@ class TrinoAuthenticationIT {
         try (TrinoConnector trino = new TrinoConnector("s", secureUrl(), LocalTrino.USER, "battery staple")) {
             QueryFailedException e = assertThrows(QueryFailedException.class, trino::serverVersion);
             assertTrue(e.getMessage().startsWith("authentication failed for Trino at 127.0.0.1:"), e.getMessage());
+            assertTrue(e.getMessage().contains("refused the connection's user and password"), e.getMessage());
             assertEquals(TrinoFailure.AUTHENTICATION_FAILED, TrinoFailure.of(e));
             assertTrue(!e.getMessage().contains("battery staple"), e.getMessage());
         }

@@ -105,8 +105,8 @@ class TrinoConnectorTest {
         String url = "jdbc:trino://127.0.0.1:" + coordinator.getAddress().getPort() + "/tpch/tiny";
         try (TrinoConnector trino = new TrinoConnector("t", url, "analyst", null)) {
             QueryFailedException e = assertThrows(QueryFailedException.class, () -> trino.execute("SELECT 1", LIMITS));
-            assertTrue(e.getMessage().startsWith("authentication failed for Trino at 127.0.0.1:"
-                    + coordinator.getAddress().getPort()), e.getMessage());
+            assertEquals("authentication failed for Trino at 127.0.0.1:" + coordinator.getAddress().getPort()
+                    + ": the coordinator refused the connection's user and password", e.getMessage());
             assertEquals(TrinoFailure.AUTHENTICATION_FAILED, TrinoFailure.of(e));
             assertTrue(requests.get(0).startsWith("POST /v1/statement analyst START TRANSACTION"), requests.toString());
             assertTrue(requests.get(0).contains("READ ONLY"), requests.toString());
