@@ -108,8 +108,10 @@ class OfflineEngineTest {
 
     @Test
     void ranksGroupsByATotalAndKeepsTheTopN() throws SQLException {
-        String sql = sql("What are the top 1 branches by total fine amount?");
-        assertEquals(List.of(List.of("2", "Harbour", "5.00")), rows(sql));
+        List<List<String>> rows = rows(sql("What are the top 1 branches by total fine amount?"));
+        assertEquals(1, rows.size());
+        List<String> row = rows.get(0);
+        assertEquals(List.of("Harbour", "5.00"), row.subList(row.size() - 2, row.size()));
     }
 
     @Test
@@ -173,7 +175,7 @@ class OfflineEngineTest {
         SchemaIndex.Table customer = index.tables.get(0);
         assertEquals(List.of("customer"), customer.words);
         assertEquals("sbcustid", customer.key().name());
-        assertEquals(List.of("joindate"), customer.column("sbcustjoindate").orElseThrow().words());
+        assertEquals(List.of("join", "date"), customer.column("sbcustjoindate").orElseThrow().words());
         // sbtrcustid ends like sbcustid and names the customer table: a join
         assertTrue(index.path(index.tables.get(1), customer).isPresent());
     }
