@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code user} or {@code password} clears it. The password is write-only: no response carries it.
  */
 public record ConnectionRequest(
-        @Schema(example = "sales warehouse") String name,
+        @Schema(example = "sales warehouse",
+                description = "unique among the tenant's live connections (409 CONNECTION_NAME_TAKEN)") String name,
         @Schema(enumeration = {"duckdb", "postgres", "trino"}, example = "postgres") String engine,
         @Schema(example = "jdbc:postgresql://db.internal:5432/sales") String jdbcUrl,
         @Schema(example = "analyst") String user,
