@@ -590,7 +590,26 @@ final class Planner {
 
     // ---- grouping ---------------------------------------------------------------------------------------
 
+    private static final Map<String, String> TIME_ADJECTIVES = Map.of("monthly", "month", "weekly", "week",
+            "daily", "day", "yearly", "year", "annual", "year", "annually", "year", "quarterly", "quarter");
+
     private Optional<Mention> group(List<Measure> measures, Table main) {
+        for (int i = 0; i < q.size(); i++) {
+            String w = q.raw.get(i);
+            boolean asked = (w.equals("what") || w.equals("which")) && TIME_UNITS.contains(q.raw.get(Math.min(i + 1,
+                    q.size() - 1))) && !columnNamed(q.raw.get(i + 1));
+            if ((TIME_ADJECTIVES.containsKey(w) || asked) && covered(new Span(i, i + 1, 1)) == null) {
+                return Optional.of(new Mention(null, null, new Span(asked ? i + 1 : i, asked ? i + 2 : i + 1, 1), -1));
+            }
+        }
+        // "how many have a final exam and how many do not": the yes/no column is the grouping
+        if (q.lower.matches(".*\\band how many (do|does|did|are|is|were|have|has) not\\b.*")) {
+            for (Mention m : mentions) {
+                if (m.column() != null && m.column().kind() == Kind.BOOLEAN && m.score() >= 1.5) {
+                    return Optional.of(m);
+                }
+            }
+        }
         for (int pass = 0; pass < 2; pass++) {
             Optional<Mention> found = group(pass, main);
             if (found.isPresent()) {
@@ -676,7 +695,8 @@ final class Planner {
 
     private boolean groupBy(QueryPlan plan, Mention g) {
         if (g.table() == null && g.column() == null) {
-            String unit = q.stem(g.span().start());
+            String said = q.raw.get(g.span().start());
+            String unit = TIME_ADJECTIVES.getOrDefault(said, q.stem(g.span().start()));
             Column date = dateColumn(plan.main, plan);
             if (date == null) {
                 return false;
@@ -968,9 +988,37 @@ final class Planner {
         }
     }
 
+    private static final Pattern QUARTER = Pattern.compile("\\b(1st|first|2nd|second|3rd|third|4th|fourth|q1|q2|q3|q4)"
+            + "\\s*(?:quarter\\s+)?(?:of|in)?\\s*((?:19|20)\\d{2})\\b");
+
     private void dates(QueryPlan plan) {
+        Matcher quarter = QUARTER.matcher(q.lower);
+        boolean quarterDone = false;
+        if (quarter.find() && (q.lower.contains("quarter") || quarter.group(1).startsWith("q"))) {
+            Column date = dateColumn(plan.main, plan);
+            if (date != null) {
+                String which = quarter.group(1);
+                int n = which.startsWith("1") || which.equals("first") || which.equals("q1") ? 1
+                        : which.startsWith("2") || which.equals("second") || which.equals("q2") ? 2
+                        : which.startsWith("3") || which.equals("third") || which.equals("q3") ? 3 : 4;
+                int y = Integer.parseInt(quarter.group(2));
+                String from = String.format("%d-%02d-01", y, 3 * (n - 1) + 1);
+                String until = n == 4 ? (y + 1) + "-01-01" : String.format("%d-%02d-01", y, 3 * n + 1);
+                plan.where.add(QueryPlan.col(date) + " >= DATE '" + from + "'");
+                plan.where.add(QueryPlan.col(date) + " < DATE '" + until + "'");
+                filterColumns.add(date);
+                quarterDone = true;
+            }
+        }
+        if (q.lower.contains("weekend") || q.lower.contains("weekday")) {
+            Column date = dateColumn(plan.main, plan);
+            if (date != null) {
+                plan.where.add("EXTRACT(DOW FROM " + QueryPlan.col(date) + ")" + (q.lower.contains("weekend") ? "" : " NOT")
+                        + " IN (0, 6)");
+            }
+        }
         Matcher year = YEAR.matcher(q.lower);
-        if (year.find()) {
+        if (!quarterDone && year.find()) {
             String y = year.group(1);
             Column yearColumn = mentions.stream().map(Mention::column)
                     .filter(c -> c != null && c.words().equals(List.of("year")) && c.numeric()).findFirst().orElse(null);
@@ -999,7 +1047,16 @@ final class Planner {
             if (date != null) {
                 String n = rel.group(1) == null ? "1" : QuestionText.NUMBER_WORDS.containsKey(rel.group(1))
                         ? String.valueOf(QuestionText.NUMBER_WORDS.get(rel.group(1))) : rel.group(1);
-                plan.where.add(QueryPlan.col(date) + " >= CURRENT_DATE - INTERVAL '" + n + " " + rel.group(2) + "'");
+                String unit = rel.group(2);
+                boolean calendar = q.lower.matches(".*\\b(excluding|exclusive of|not including|except|before) (the )?"
+                        + "(current|this)\\b.*") || q.lower.contains("calendar " + unit) || q.lower.contains("previous");
+                if (calendar) {
+                    plan.where.add(QueryPlan.col(date) + " >= DATE_TRUNC('" + unit + "', CURRENT_DATE) - INTERVAL '" + n
+                            + " " + unit + "'");
+                    plan.where.add(QueryPlan.col(date) + " < DATE_TRUNC('" + unit + "', CURRENT_DATE)");
+                } else {
+                    plan.where.add(QueryPlan.col(date) + " >= CURRENT_DATE - INTERVAL '" + n + " " + unit + "'");
+                }
                 filterColumns.add(date);
             }
         }
@@ -1091,6 +1148,9 @@ final class Planner {
     }
 
     private void booleans(QueryPlan plan) {
+        if (q.lower.matches(".*\\band how many (do|does|did|are|is|were|have|has) not\\b.*")) {
+            return;
+        }
         for (Mention m : mentions) {
             Column c = m.column();
             if (c == null || c.kind() != Kind.BOOLEAN || filterColumns.contains(c) || m.score() < 1.5) {
