@@ -21,7 +21,7 @@ final class Lexicon {
             Map.entry("men", "man"), Map.entry("women", "woman"), Map.entry("ccy", "currency"),
             Map.entry("emp", "employee"), Map.entry("mgr", "manager"), Map.entry("info", "information"),
             Map.entry("salespeople", "salesperson"), Map.entry("sold", "sale"), Map.entry("sell", "sale"),
-            Map.entry("bought", "buy"), Map.entry("paid", "payment"), Map.entry("pay", "payment"));
+            Map.entry("bought", "buy"));
     /** Words that carry no meaning for mapping a phrase to the schema. */
     static final Set<String> STOP = Set.of("the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "is", "are",
             "was", "were", "be", "been", "by", "with", "from", "at", "as", "that", "this", "these", "those", "which",

@@ -364,8 +364,8 @@ final class Planner {
                 for (String w : t.words) {
                     if (w.length() > 3 && !Set.of("name", "type", "date", "count", "number", "record").contains(w)) {
                         for (Span s : q.find(List.of(w), w)) {
-                            if (covered(s) == null) {
-                                mentions.add(new Mention(t, null, s, 0.9));
+                            if (covered(s) == null || covered(s).score() < 1.5) {
+                                mentions.add(new Mention(t, null, s, 0.9 * (0.5 + relevance(t))));
                             }
                         }
                     }
@@ -452,11 +452,16 @@ final class Planner {
      * table, and of tables joined to it, rank first.
      */
     private Optional<Mention> at(int from, int window, int minEnd, Table prefer, boolean numeric) {
+        return at(from, window, minEnd, prefer, numeric, m -> true);
+    }
+
+    private Optional<Mention> at(int from, int window, int minEnd, Table prefer, boolean numeric,
+                                 java.util.function.Predicate<Mention> allowed) {
         Mention best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Mention m : mentions) {
             int start = m.span().start();
-            if (start >= from && start < from + window && m.span().end() > minEnd) {
+            if (start >= from && start < from + window && m.span().end() > minEnd && allowed.test(m)) {
                 double score = m.score() + (m.span().end() - start) * 0.3 - (start - from) * 0.2;
                 if (numeric && m.column() != null && m.column().numeric() && !m.column().keyLike()) {
                     score += 1.5;
@@ -490,7 +495,14 @@ final class Planner {
             }
             if (m.column() != null && m.score() >= 2 && !m.column().keyLike()
                     && measures.stream().noneMatch(x -> x.column() == m.column())) {
-                return m;
+                boolean generic = m.column().words().size() == 1 && GENERIC_COLUMNS.contains(m.column().words().get(0));
+                if (!generic) {
+                    return m;
+                }
+                if (firstTable != null && firstTable.table().column(m.column().name()).isPresent()) {
+                    Column own = firstTable.table().column(m.column().name()).get();
+                    return new Mention(own.table(), own, m.span(), m.score());
+                }
             }
         }
         return firstTable != null ? firstTable : mentions.isEmpty() ? null : mentions.get(0);
@@ -535,8 +547,8 @@ final class Planner {
             boolean distinct = q.stem(from).equals("distinct") || q.stem(from).equals("unique")
                     || q.stem(from + 1).equals("distinct") || q.stem(from + 1).equals("unique");
             boolean totalBefore = i > 0 && (q.raw.get(i - 1).equals("total") || q.raw.get(i - 1).equals("sum"));
-            Optional<Mention> target = from == i ? at(from, 5, i + 2, null, fn != Fn.COUNT || totalBefore)
-                    : at(from, 4, from, null, fn != Fn.COUNT);
+            Optional<Mention> target = from == i ? at(totalBefore ? i - 1 : i, 6, i + 2, null, fn != Fn.COUNT || totalBefore)
+                    : at(fn == Fn.COUNT ? from : i, 5, from, null, fn != Fn.COUNT);
             if (target.isEmpty() && fn != Fn.COUNT) {
                 target = money(from);
             }
@@ -652,7 +664,9 @@ final class Planner {
             if (TIME_UNITS.contains(q.stem(from)) && !columnNamed(q.stem(from))) {
                 return Optional.of(new Mention(null, null, new Span(from, from + 1, 1), -1));
             }
-            Optional<Mention> m = at(from, 3, from, main);
+            // a group is a category: a number column only when named in full ("each year")
+            Optional<Mention> m = at(from, 3, from, main, false, x -> x.column() == null || !x.column().numeric()
+                    || x.span().strength() >= 1.0);
             if (m.isPresent()) {
                 return m;
             }

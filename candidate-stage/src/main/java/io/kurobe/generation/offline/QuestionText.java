@@ -101,12 +101,23 @@ final class QuestionText {
                 return out;
             }
         }
+        // "enrolled" for num_enrolled, "citations" for num_citations: a count column by what it counts
+        if (n == 2 && Set.of("number", "count", "total").contains(words.get(0)) && !GENERIC.contains(words.get(1))) {
+            for (int i = 0; i < stems.size(); i++) {
+                if (stems.get(i).equals(words.get(1))) {
+                    out.add(new Span(i, i + 1, 0.6));
+                }
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
         // all the words, in any order, within a short window ("number of citations" for citation_num)
         for (int i = 0; i < stems.size(); i++) {
             if (!words.contains(stems.get(i))) {
                 continue;
             }
-            int end = Math.min(stems.size(), i + n + 3);
+            int end = Math.min(stems.size(), i + n + 2);
             List<String> window = stems.subList(i, end);
             if (window.containsAll(words)) {
                 int last = i;
@@ -115,8 +126,18 @@ final class QuestionText {
                         last = k;
                     }
                 }
-                out.add(new Span(i, last + 1, 0.8));
-                break;
+                // only filler words between them: "number of citations", not "airlines with the most flights"
+                boolean filler = true;
+                for (int k = i; k <= last; k++) {
+                    String w = stems.get(k);
+                    if (!words.contains(w) && !Lexicon.STOP.contains(w) && !w.equals("number")) {
+                        filler = false;
+                    }
+                }
+                if (filler) {
+                    out.add(new Span(i, last + 1, 0.8));
+                    break;
+                }
             }
         }
         if (!out.isEmpty()) {
