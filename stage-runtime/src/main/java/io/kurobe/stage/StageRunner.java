@@ -1,5 +1,6 @@
 package io.kurobe.stage;
 
+import io.kurobe.model.Clarification;
 import io.kurobe.model.Envelope;
 import io.kurobe.model.Event;
 import io.kurobe.model.EventJson;
@@ -88,8 +89,19 @@ public class StageRunner {
         } else if (decision instanceof Decision.Clarify<O> clarify) {
             report(new QuestionProgress(envelope.next(now), stage, ProgressStatus.NEEDS_CLARIFICATION,
                     clarify.clarification().question(), elapsed, clarify.clarification()));
+            // A batch asker reads only panels.ready: it learns here that this question ends with a question back.
+            await(KeyedSender.send(panels, new PanelsReady(envelope.next(now), null, null, List.of(),
+                    clarificationEnd(clarify.clarification()), false)));
             timer(stage, "clarify").record(Duration.ofMillis(elapsed));
         }
+    }
+
+    /** The end of a question that needs its asker: the clarifying question and its options, as an error code. */
+    static Failure clarificationEnd(Clarification clarification) {
+        String options = clarification.options().isEmpty() ? ""
+                : " Options: " + String.join(" | ", clarification.options()) + ".";
+        return new Failure(Failure.NEEDS_CLARIFICATION, clarification.question() + options
+                + " Answer by asking again in the same conversation.");
     }
 
     private void fail(Stage stage, Envelope envelope, Instant started, Failure failure) {

@@ -2,6 +2,7 @@ package io.kurobe.gateway.events;
 
 import io.kurobe.gateway.db.TenantTx;
 import io.kurobe.model.EventJson;
+import io.kurobe.model.Failure;
 import io.kurobe.model.PanelsReady;
 import io.kurobe.model.ProgressStatus;
 import io.kurobe.model.QuestionProgress;
@@ -67,6 +68,14 @@ public class EventStore {
         return connection.preparedQuery(update).execute(Tuple.of(questionId)).replaceWithVoid();
     }
 
+    /** DONE with panels, FAILED with an error, NEEDS_CLARIFICATION when the answer is a question back. */
+    static String endStatus(PanelsReady event) {
+        if (event.error() == null) {
+            return "DONE";
+        }
+        return Failure.NEEDS_CLARIFICATION.equals(event.error().code()) ? "NEEDS_CLARIFICATION" : "FAILED";
+    }
+
     /** Stores the question's answer (panels or error) once, and ends the question; true if it was the first. */
     public Uni<Boolean> recordAnswer(UUID tenantId, UUID questionId, PanelsReady event) {
         return tx.run(tenantId, connection -> connection.preparedQuery("""
@@ -80,7 +89,7 @@ public class EventStore {
                 .chain(inserted -> inserted.rowCount() == 0
                         ? Uni.createFrom().item(false)
                         : connection.preparedQuery("UPDATE questions SET status = $2, updated_at = now() WHERE id = $1")
-                                .execute(Tuple.of(questionId, event.error() == null ? "DONE" : "FAILED"))
+                                .execute(Tuple.of(questionId, endStatus(event)))
                                 .replaceWith(true)));
     }
 }
