@@ -88,7 +88,9 @@ public final class Evaluate {
              BufferedWriter detail = details == null ? null : Files.newBufferedWriter(details, StandardCharsets.UTF_8)) {
             for (BenchQuestion q : questions) {
                 long started = System.nanoTime();
-                InProcessPipeline.Outcome outcome = pipeline.ask(q.id(), q.dbId(), q.question());
+                // the asker's guidance travels with the question, after a blank line
+                String asked = q.instructions().isBlank() ? q.question() : q.question() + "\n\n" + q.instructions();
+                InProcessPipeline.Outcome outcome = pipeline.ask(q.id(), q.dbId(), asked);
                 pipelineNanos += System.nanoTime() - started;
                 String sql = outcome.answered() ? outcome.sql() : "";
                 ObjectNode line = JSON.createObjectNode().put("id", q.id()).put("sql", sql);

@@ -3,12 +3,16 @@ package io.kurobe.generation.offline;
 import io.kurobe.generation.GenerationRequest;
 import io.kurobe.generation.Generated;
 import io.kurobe.generation.SqlGenerator;
+import io.kurobe.model.MatchedValue;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
 
 /**
  * The offline engine: a deterministic NL-to-SQL generator that calls no model. It reads the linked schema into
  * words, keys and a join graph ({@link SchemaIndex}), the question into tokens ({@link QuestionText}), and lets the
- * {@link Planner} map phrases to tables, columns and values and write one query, or decline with the reason.
+ * {@link Planner} map phrases to tables, columns and values and write one query, or decline with the reason. Guidance
+ * after a blank line is read for the terms it defines ({@link Glossary}).
  */
 @ApplicationScoped
 public class OfflineEngine implements SqlGenerator {
@@ -22,7 +26,12 @@ public class OfflineEngine implements SqlGenerator {
     @Override
     public Generated generate(GenerationRequest request) {
         SchemaIndex schema = new SchemaIndex(request.schema());
-        QuestionText question = new QuestionText(request.question());
-        return new Planner(schema, question, request.values()).plan();
+        Glossary glossary = Glossary.of(request.question());
+        QuestionText question = new QuestionText(glossary.question());
+        // values found in the guidance are not the question's
+        String said = glossary.question().toLowerCase(java.util.Locale.ROOT);
+        List<MatchedValue> values = request.values().stream()
+                .filter(v -> said.contains(v.matchedText().toLowerCase(java.util.Locale.ROOT))).toList();
+        return new Planner(schema, question, values).plan();
     }
 }

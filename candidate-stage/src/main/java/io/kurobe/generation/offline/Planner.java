@@ -210,8 +210,8 @@ final class Planner {
                 break;
             }
         }
-        Ratio a = Ratio.of(mentions, q, r, split);
-        Ratio b = Ratio.of(mentions, q, bFrom, end);
+        Ratio a = valueSide(Ratio.of(mentions, q, r, split), r, split);
+        Ratio b = valueSide(Ratio.of(mentions, q, bFrom, end), bFrom, end);
         if (a == null || b == null) {
             return Optional.of(Generated.none("the question asks for a ratio, but its two sides do not both name"
                     + " a table or a number column"));
@@ -274,6 +274,24 @@ final class Planner {
         plan.select.add(b.aggregate() + " AS denominator");
         plan.select.add(Ratio.divide(a.aggregate(), b.aggregate()) + " AS ratio");
         return Optional.of(Generated.sql(plan.sql()));
+    }
+
+    /** "chinese restaurants": a side that counts rows gets the condition of a value said within its words. */
+    private Ratio valueSide(Ratio side, int from, int to) {
+        if (side == null || side.condition() != null || side.number() != null) {
+            return side;
+        }
+        for (MatchedValue v : values) {
+            int at = q.lower.indexOf(v.matchedText().toLowerCase());
+            int token = at < 0 ? -1 : tokenAt(at);
+            Optional<Column> c = column(v.table(), v.column());
+            if (token >= from && token < to && c.isPresent()
+                    && (side.table() == null || schema.path(side.table(), c.get().table()).isPresent())) {
+                return new Ratio(null, side.table() != null ? side.table() : c.get().table(),
+                        QueryPlan.col(c.get()) + " = " + QueryPlan.literal(v.value()), c.get(), side.all());
+            }
+        }
+        return side;
     }
 
     /** The measure the ranking is by: the one right after "by", else the first after the superlative, else the first. */
@@ -755,6 +773,9 @@ final class Planner {
         // tables the question names outright join in, so their rows restrict the listing
         for (Mention m : mentions) {
             if (m.isTable() && m.table() != main && m.score() >= 2 && !absent.contains(m.table())
+                    && mentions.stream().noneMatch(c -> c.column() != null && c.span().strength() >= 0.8
+                    && c.span().start() <= m.span().start() && c.span().end() >= m.span().end()
+                    && c.span().end() - c.span().start() > m.span().end() - m.span().start())
                     && schema.path(main, m.table()).map(p -> p.size() <= 2).orElse(false)) {
                 plan.join(m.table());
             }
@@ -1108,7 +1129,7 @@ final class Planner {
             String mon = md.group(1).substring(0, 3);
             out.add(String.format("%s-%02d-%02d", md.group(3), months.indexOf(mon) + 1, Integer.parseInt(md.group(2))));
         }
-        return out;
+        return out.stream().distinct().toList();
     }
 
     /**

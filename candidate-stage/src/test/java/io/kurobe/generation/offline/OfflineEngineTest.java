@@ -152,6 +152,16 @@ class OfflineEngineTest {
     }
 
     @Test
+    void spellsOutTermsTheGuidanceDefines() throws SQLException {
+        String sql = sql("What is the TLF in 2023?\n\nTLF = total fine amount of loans. Formulas like"
+                + " XR = (a / b) are not spelled out.");
+        assertEquals(List.of(List.of("6.50")), rows(sql));
+        Glossary glossary = Glossary.of("What is the XR?\n\nXR = (fines / loans)");
+        assertEquals("What is the XR?", glossary.question());
+        assertTrue(glossary.terms().isEmpty());
+    }
+
+    @Test
     void declinesWithAReasonWhenNothingMaps() {
         Generated generated = engine.generate(new GenerationRequest("What will the weather be tomorrow?", "duckdb", "",
                 LIBRARY, List.of(), 1000));

@@ -1,0 +1,43 @@
+package io.kurobe.generation.offline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A question may carry the asker's guidance after a blank line ("TSC = Total Sales Count"). The engine reads the
+ * question from the first paragraph and, from the guidance, the terms it defines in words, which it spells out
+ * in the question; definitions that are formulas are left alone.
+ */
+record Glossary(String question, Map<String, String> terms) {
+    private static final Pattern DEFINITION = Pattern.compile(
+            "\\b([A-Z][A-Za-z0-9]{1,9})\\b\\s*(?:\\(([^)]{3,60})\\))?\\s*(?:=|:|means|is defined as)\\s*([^=\\n;]{3,120})");
+    private static final Pattern FORMULA = Pattern.compile("[/*+()]|\\s-\\s");
+
+    static Glossary of(String text) {
+        String[] parts = text.split("\\n\\s*\\n", 2);
+        String question = parts[0].strip();
+        Map<String, String> terms = new LinkedHashMap<>();
+        if (parts.length > 1) {
+            Matcher m = DEFINITION.matcher(parts[1]);
+            while (m.find()) {
+                String term = m.group(1);
+                String meaning = m.group(3).strip();
+                int stop = meaning.indexOf(". ");
+                meaning = (stop > 0 ? meaning.substring(0, stop) : meaning).replaceAll("[.,]+$", "").strip();
+                if (m.group(2) != null && FORMULA.matcher(meaning).find()) {
+                    meaning = m.group(2).strip();
+                }
+                if (!FORMULA.matcher(meaning).find() && question.matches("(?s).*\\b" + Pattern.quote(term) + "\\b.*")) {
+                    terms.putIfAbsent(term, meaning);
+                }
+            }
+        }
+        String spelled = question;
+        for (Map.Entry<String, String> t : terms.entrySet()) {
+            spelled = spelled.replaceAll("\\b" + Pattern.quote(t.getKey()) + "\\b", Matcher.quoteReplacement(t.getValue()));
+        }
+        return new Glossary(spelled, terms);
+    }
+}
