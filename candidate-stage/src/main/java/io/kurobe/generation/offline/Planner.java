@@ -729,6 +729,16 @@ final class Planner {
         if (g.table() == null && g.column() == null) {
             String said = q.raw.get(g.span().start());
             String unit = TIME_ADJECTIVES.getOrDefault(said, q.stem(g.span().start()));
+            // a column named for the unit ("year") is the grouping itself
+            for (Table t : plan.joined) {
+                for (Column c : t.columns) {
+                    if (c.words().equals(List.of(unit)) && c.kind() != Kind.DATE) {
+                        plan.select.add(QueryPlan.col(c));
+                        plan.groupBy.add(QueryPlan.col(c));
+                        return true;
+                    }
+                }
+            }
             Column date = dateColumn(plan.main, plan);
             if (date == null) {
                 return false;
