@@ -104,6 +104,10 @@ final class Planner {
         if (ratio.isPresent()) {
             return ratio.get();
         }
+        Optional<Generated> duration = duration(group, topN, direction);
+        if (duration.isPresent()) {
+            return duration.get();
+        }
         Table entity = group.map(Mention::owner).orElse(subject != null && subject.isTable() ? subject.table() : provisional);
         List<Column> returned = returnedColumns(measures, entity);
 
@@ -274,6 +278,108 @@ final class Planner {
         plan.select.add(b.aggregate() + " AS denominator");
         plan.select.add(Ratio.divide(a.aggregate(), b.aggregate()) + " AS ratio");
         return Optional.of(Generated.sql(plan.sql()));
+    }
+
+    private static final Set<String> DURATION_WORDS = Set.of("duration", "time", "days", "day", "long", "difference",
+            "elapsed", "hours", "minutes", "gap", "span");
+
+    /**
+     * "the duration between departure and arrival", "days from hire to termination": the later column minus the
+     * earlier one, in the unit the question asks for, averaged, ranked or listed per row.
+     */
+    private Optional<Generated> duration(Optional<Mention> group, int topN, String direction) {
+        if (q.raw.stream().noneMatch(DURATION_WORDS::contains)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i + 3 < q.size(); i++) {
+            String w = q.raw.get(i);
+            if (!w.equals("between") && !w.equals("from")) {
+                continue;
+            }
+            int a = q.raw.get(i + 1).equals("the") ? i + 2 : i + 1;
+            int join = -1;
+            for (int k = a + 1; k < Math.min(q.size(), a + 4); k++) {
+                if (q.raw.get(k).equals("and") || q.raw.get(k).equals("to")) {
+                    join = k;
+                    break;
+                }
+            }
+            if (join < 0 || join + 1 >= q.size()) {
+                continue;
+            }
+            int b = q.raw.get(join + 1).equals("the") ? join + 2 : join + 1;
+            Column from = temporal(a, join);
+            Column to = b < q.size() ? temporal(b, Math.min(q.size(), b + 3)) : null;
+            if (from == null || to == null || from == to) {
+                continue;
+            }
+            QueryPlan plan = new QueryPlan(schema, from.table());
+            if (!plan.join(to.table())) {
+                continue;
+            }
+            filterColumns.add(from);
+            filterColumns.add(to);
+            filters(plan, new ArrayList<>());
+            String expr = "(" + QueryPlan.col(to) + " - " + QueryPlan.col(from) + ")";
+            boolean numbers = from.numeric() && to.numeric();
+            if (numbers && q.has("minutes")) {
+                expr = expr + " / 60";
+            } else if (numbers && q.has("hours")) {
+                expr = expr + " / 3600";
+            } else if (!numbers && (q.has("days") || q.has("day")) && from.info().type().toUpperCase().startsWith("TIMESTAMP")) {
+                expr = "EXTRACT(EPOCH FROM " + expr + ") / 86400";
+            }
+            String fn = q.has("average") || q.has("mean") ? "AVG" : q.has("total") ? "SUM" : null;
+            if (fn != null) {
+                if (group.isPresent() && !groupBy(plan, group.get())) {
+                    return Optional.empty();
+                }
+                plan.select.add(fn + "(" + expr + ") AS duration");
+                return Optional.of(Generated.sql(plan.sql()));
+            }
+            Table t = plan.main;
+            if (t.key() != null) {
+                plan.select.add(QueryPlan.col(t.key()));
+            }
+            t.labels.forEach(c -> plan.select.add(QueryPlan.col(c)));
+            plan.select.add(expr + " AS duration");
+            if (direction != null) {
+                plan.orderBy.add("duration " + direction + " NULLS LAST");
+                boolean singular = topN < 0 && !q.lower.contains("sorted") && !q.lower.contains("ordered")
+                        && !q.has("each") && !q.has("all");
+                plan.limit = topN > 0 ? topN : singular ? 1 : -1;
+            }
+            return Optional.of(Generated.sql(plan.sql()));
+        }
+        return Optional.empty();
+    }
+
+    /** A date, time or time-number column one of the words [from, to) names ("departure" → departure_time). */
+    private Column temporal(int from, int to) {
+        Column best = null;
+        double bestScore = 0;
+        for (Table t : schema.tables) {
+            double relevance = relevance(t);
+            for (Column c : t.columns) {
+                boolean timeLike = c.kind() == Kind.DATE || c.kind() == Kind.TIME
+                        || c.numeric() && (c.words().contains("time") || c.words().contains("date"));
+                if (!timeLike) {
+                    continue;
+                }
+                for (int k = from; k < to && k < q.size(); k++) {
+                    String w = q.stem(k);
+                    if (w.length() > 2 && !w.equals("date") && !w.equals("time") && (c.words().contains(w)
+                            || c.joined().startsWith(w))) {
+                        double score = 1 + relevance + (k == from ? 0.5 : 0);
+                        if (score > bestScore) {
+                            best = c;
+                            bestScore = score;
+                        }
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     /** "chinese restaurants": a side that counts rows gets the condition of a value said within its words. */
