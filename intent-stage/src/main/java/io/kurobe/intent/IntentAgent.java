@@ -5,6 +5,7 @@ import io.kurobe.llm.RoleModels;
 import io.kurobe.llm.RoleReply;
 import io.kurobe.model.IntentClass;
 import io.kurobe.model.IntentValidated;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.QuestionReceived;
 import io.kurobe.stage.Decision;
 import jakarta.inject.Inject;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * oversized, a request to change data): no model can let such a question through. A question
  * the rules pass goes to the intent role's model, whose JSON must fit {@link IntentAnalysis};
  * without a model, when every model fails, or when the answer does not fit, the rules' result
- * stands and the answer says so.
+ * stands and the answer says so. A decision after a model answered reports the call's tokens as its usage.
  */
 @Singleton
 public class IntentAgent {
@@ -54,16 +55,22 @@ public class IntentAgent {
             return offline(passed, offline.reason());
         }
         RoleReply.Answered answered = (RoleReply.Answered) reply;
-        String model = answered.usage().model();
+        LlmUsage usage = answered.usage();
+        return judge(received, passed, answered.text(), usage, progress)
+                .withUsage(ModelUsage.call(ROLE, usage.inputTokens(), usage.outputTokens()));
+    }
+
+    private Decision<IntentValidated> judge(QuestionReceived received, Decision.Forward<IntentValidated> passed,
+                                            String answer, LlmUsage usage, Consumer<String> progress) {
         IntentAnalysis analysis;
         try {
-            analysis = reader.read(answered.text());
+            analysis = reader.read(answer);
         } catch (IntentAnalysisReader.InvalidAnalysis e) {
-            progress.accept(ROLE + ": model " + model + " answered outside the intent schema (" + e.getMessage()
-                    + "), using " + OFFLINE);
-            return offline(passed, "model " + model + "'s answer did not fit the schema");
+            progress.accept(ROLE + ": model " + usage.model() + " answered outside the intent schema ("
+                    + e.getMessage() + "), using " + OFFLINE);
+            return offline(passed, "model " + usage.model() + "'s answer did not fit the schema");
         }
-        return decide(received, passed, analysis, answered.usage(), progress);
+        return decide(received, passed, analysis, usage, progress);
     }
 
     private Decision<IntentValidated> decide(QuestionReceived received, Decision.Forward<IntentValidated> passed,

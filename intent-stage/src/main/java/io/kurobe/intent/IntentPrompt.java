@@ -27,6 +27,13 @@ final class IntentPrompt {
                 if (turn.sql() != null && !turn.sql().isBlank()) {
                     user.append("SQL: ").append(data(turn.sql())).append('\n');
                 }
+                if (turn.clarification() != null) {
+                    user.append("ASKED BACK: ").append(data(turn.clarification().question()));
+                    if (!turn.clarification().options().isEmpty()) {
+                        user.append(" OPTIONS: ").append(data(String.join(" | ", turn.clarification().options())));
+                    }
+                    user.append('\n');
+                }
             }
             user.append("CONVERSATION>>>\n");
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 /**
  * Decides whether a question can go on to be answered: it must say something, not be oversized,
  * only ask to read data, and be about data rather than nonsense or small talk. An answerable question leaves with its entities and time range.
+ * An answer to a clarification is judged joined to the question it answers, which it then stands for.
  */
 @Singleton
 public class IntentValidator {
@@ -38,12 +39,13 @@ public class IntentValidator {
             return Decision.fail("QUESTION_TOO_LONG", "The question has " + question.length()
                     + " characters; Kurobe accepts at most " + maxLength + ".");
         }
-        Optional<String> change = DataChangeRequest.find(question);
+        String standalone = ClarificationAnswer.standalone(received).orElse(question);
+        Optional<String> change = DataChangeRequest.find(question).or(() -> DataChangeRequest.find(standalone));
         if (change.isPresent()) {
             return Decision.fail("DATA_CHANGE", "Kurobe only reads data: " + change.get()
                     + ". Ask a question about the data instead.");
         }
-        Optional<NotAboutData.Kind> notAboutData = NotAboutData.find(question);
+        Optional<NotAboutData.Kind> notAboutData = NotAboutData.find(standalone);
         if (notAboutData.isPresent()) {
             return notAboutData.get() == NotAboutData.Kind.NONSENSE
                     ? Decision.fail("NOT_A_QUESTION", "This does not read as a question: ask something about your data,"
@@ -52,8 +54,8 @@ public class IntentValidator {
                             + " this does not read as one. Ask about the data instead.");
         }
         IntentValidated validated = new IntentValidated(received.envelope().next(clock.instant()),
-                received.question(), question, IntentClass.ANSWERABLE, Entities.of(question),
-                YearRange.of(question).orElse(null), null, received.options());
+                received.question(), standalone, IntentClass.ANSWERABLE, Entities.of(standalone),
+                YearRange.of(standalone).orElse(null), null, received.options());
         return Decision.forward(validated, "answerable");
     }
 }

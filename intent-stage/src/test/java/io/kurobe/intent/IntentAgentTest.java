@@ -7,9 +7,11 @@ import io.kurobe.llm.Provider;
 import io.kurobe.llm.RetryPolicy;
 import io.kurobe.llm.RoleModels;
 import io.kurobe.llm.testing.FakeVendorServer;
+import io.kurobe.model.Clarification;
 import io.kurobe.model.Envelope;
 import io.kurobe.model.IntentClass;
 import io.kurobe.model.IntentValidated;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.QuestionReceived;
 import io.kurobe.model.Turn;
 import io.kurobe.stage.Decision;
@@ -87,6 +89,47 @@ class IntentAgentTest {
 
         assertEquals("Which date do you mean?", clarify.clarification().question());
         assertEquals(2, clarify.clarification().options().size());
+    }
+
+    @Test
+    void aDecisionAfterAModelAnsweredReportsItsTokensAsUsage() {
+        server.always(answer(ANSWERABLE_2023, 210, 40));
+
+        Decision<IntentValidated> done = agent().decide(ask("only 2023",
+                new Turn("Total revenue by region", null)), progress::add);
+
+        assertEquals(ModelUsage.call("intent", 210, 40), done.usage());
+        assertNull(agent(LlmSettings.of(Map.of(), Map.of())).decide(ask("How many orders?"), progress::add).usage());
+    }
+
+    @Test
+    void theAnswerToAClarificationGoesToTheModelWithTheQuestionAskedBack() {
+        server.always(answer("""
+                {"intent":"ANSWERABLE","standalone_question":"How many orders per month by ship date?","entities":[]}""",
+                300, 20));
+        QuestionReceived answer = ask("the ship date", new Turn("How many orders per month by date?", null,
+                new Clarification("Which date do you mean?", List.of("the order date", "the ship date"))));
+
+        Decision.Forward<IntentValidated> done = forward(agent().decide(answer, progress::add));
+
+        assertEquals("How many orders per month by ship date?", done.event().standaloneQuestion());
+        assertEquals("the ship date", done.event().question());
+        String sent = FakeVendorServer.userText(server.requests().get(0));
+        assertTrue(sent.contains("Q: How many orders per month by date?\nASKED BACK: Which date do you mean? "
+                + "OPTIONS: the order date | the ship date\n"), sent);
+        assertTrue(sent.contains("<<<QUESTION\nthe ship date\nQUESTION>>>"), sent);
+    }
+
+    @Test
+    void offlineTheAnswerToAClarificationJoinsTheQuestionItAnswers() {
+        QuestionReceived answer = ask("the ship date", new Turn("How many orders per month by date?", null,
+                new Clarification("Which date do you mean?", List.of("the order date", "the ship date"))));
+
+        Decision.Forward<IntentValidated> done = forward(agent(LlmSettings.of(Map.of(), Map.of()))
+                .decide(answer, progress::add));
+
+        assertEquals("How many orders per month by date (the ship date)?", done.event().standaloneQuestion());
+        assertTrue(done.message().contains("offline"), done.message());
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.kurobe.intent;
 
+import io.kurobe.model.Clarification;
 import io.kurobe.model.Envelope;
 import io.kurobe.model.IntentClass;
 import io.kurobe.model.IntentValidated;
 import io.kurobe.model.QuestionOptions;
 import io.kurobe.model.QuestionReceived;
 import io.kurobe.model.TimeRange;
+import io.kurobe.model.Turn;
 import io.kurobe.stage.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,6 +158,29 @@ class IntentValidatorTest {
     @Test
     void noTimeRangeWithoutYear() {
         assertNull(assertForward("List the top 10 products by price").timeRange());
+    }
+
+    @Test
+    void anAnswerToAClarificationIsJudgedJoinedToTheQuestionItAnswers() {
+        Turn asked = new Turn("How many orders were placed in 2024?", null,
+                new Clarification("Which date do you mean?", List.of("order date", "ship date")));
+        Decision<IntentValidated> decision = validator.validate(
+                new QuestionReceived(envelope(), "ship date.", List.of(asked), "ann", null));
+        IntentValidated validated = ((Decision.Forward<IntentValidated>) decision).event();
+        assertEquals("How many orders were placed in 2024 (ship date)?", validated.standaloneQuestion());
+        assertEquals("ship date.", validated.question());
+        assertEquals(2024, validated.timeRange().from().getYear());
+
+        Decision<IntentValidated> change = validator.validate(
+                new QuestionReceived(envelope(), "delete them all", List.of(asked), "ann", null));
+        assertEquals("DATA_CHANGE", ((Decision.Fail<IntentValidated>) change).failure().code());
+    }
+
+    @Test
+    void aFollowUpAfterAnAnsweredTurnIsNotJoined() {
+        Decision<IntentValidated> decision = validator.validate(new QuestionReceived(envelope(), "and in 2023?",
+                List.of(new Turn("How many orders were placed in 2024?", "SELECT count(*) FROM orders")), "ann", null));
+        assertEquals("and in 2023?", ((Decision.Forward<IntentValidated>) decision).event().standaloneQuestion());
     }
 
     @Test

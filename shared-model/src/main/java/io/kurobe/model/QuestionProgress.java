@@ -1,13 +1,17 @@
 package io.kurobe.model;
 
-/** Topic question.progress: a stage started, finished, failed or needs the asker. */
+/**
+ * Topic question.progress: a stage started, finished, failed or needs the asker. {@code usage}, optional, is what
+ * the stage's language-model calls cost; it comes on the event that ends the stage's step.
+ */
 public record QuestionProgress(
         Envelope envelope,
         Stage stage,
         ProgressStatus status,
         String message,
         long elapsedMs,
-        Clarification clarification) implements Event {
+        Clarification clarification,
+        ModelUsage usage) implements Event {
 
     public QuestionProgress {
         Require.present(envelope, "envelope");
@@ -16,6 +20,11 @@ public record QuestionProgress(
         if (message == null) {
             message = "";
         }
+    }
+
+    public QuestionProgress(Envelope envelope, Stage stage, ProgressStatus status, String message, long elapsedMs,
+                            Clarification clarification) {
+        this(envelope, stage, status, message, elapsedMs, clarification, null);
     }
 
     public static QuestionProgress of(Envelope envelope, Stage stage, ProgressStatus status, String message, long elapsedMs) {

@@ -55,4 +55,33 @@ class EventJsonTest {
                 + "\"question\":\"x\",\"extra\":42}";
         assertEquals("x", EventJson.read(json, QuestionReceived.class).question());
     }
+
+    @Test
+    void progressCarriesModelUsageAndReadsWithoutIt() {
+        ModelUsage usage = ModelUsage.call("intent", 312, 45).plus(ModelUsage.call("refiner", 100, 20))
+                .plus(ModelUsage.call("intent", 10, 5));
+        QuestionProgress done = new QuestionProgress(envelope, Stage.INTENT, ProgressStatus.DONE, "answerable", 12,
+                null, usage);
+        String json = EventJson.write(done);
+        assertTrue(json.contains("\"usage\":{\"calls\":3,\"tokensIn\":422,\"tokensOut\":70,\"byRole\":{"
+                + "\"intent\":{\"calls\":2,\"tokensIn\":322,\"tokensOut\":50},"
+                + "\"refiner\":{\"calls\":1,\"tokensIn\":100,\"tokensOut\":20}}}"), json);
+        assertEquals(done, EventJson.read(json, QuestionProgress.class));
+
+        String older = json.substring(0, json.indexOf(",\"usage\"")) + "}";
+        assertEquals(null, EventJson.read(older, QuestionProgress.class).usage());
+    }
+
+    @Test
+    void aTurnMayCarryTheClarificationAskedInIt() {
+        QuestionReceived answer = new QuestionReceived(envelope, "the order date", List.of(
+                new Turn("How many orders in 2024?", null, new Clarification("Which date?", List.of("order date",
+                        "ship date")))), "ann", null);
+        QuestionReceived read = EventJson.read(EventJson.write(answer), QuestionReceived.class);
+        assertEquals(answer, read);
+        assertEquals(List.of("order date", "ship date"), read.history().get(0).clarification().options());
+        String plain = "{\"envelope\":{\"questionId\":\"q\",\"tenantId\":\"t\",\"connectionId\":\"c\"},"
+                + "\"question\":\"and in 2023?\",\"history\":[{\"question\":\"How many orders?\",\"sql\":\"SELECT 1\"}]}";
+        assertEquals(new Turn("How many orders?", "SELECT 1"), EventJson.read(plain, QuestionReceived.class).history().get(0));
+    }
 }

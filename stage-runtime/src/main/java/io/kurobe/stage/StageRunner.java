@@ -6,6 +6,7 @@ import io.kurobe.model.Event;
 import io.kurobe.model.EventJson;
 import io.kurobe.model.Failure;
 import io.kurobe.model.InvalidEventException;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.PanelsReady;
 import io.kurobe.model.ProgressStatus;
 import io.kurobe.model.QuestionProgress;
@@ -81,14 +82,15 @@ public class StageRunner {
         Instant now = clock.instant();
         long elapsed = Duration.between(started, now).toMillis();
         if (decision instanceof Decision.Forward<O> forward) {
-            report(QuestionProgress.of(envelope.next(now), stage, ProgressStatus.DONE, forward.message(), elapsed));
+            report(new QuestionProgress(envelope.next(now), stage, ProgressStatus.DONE, forward.message(), elapsed,
+                    null, forward.usage()));
             await(KeyedSender.send(next, forward.event()));
             timer(stage, "done").record(Duration.ofMillis(elapsed));
         } else if (decision instanceof Decision.Fail<O> fail) {
-            fail(stage, envelope, started, fail.failure());
+            fail(stage, envelope, started, fail.failure(), fail.usage());
         } else if (decision instanceof Decision.Clarify<O> clarify) {
             report(new QuestionProgress(envelope.next(now), stage, ProgressStatus.NEEDS_CLARIFICATION,
-                    clarify.clarification().question(), elapsed, clarify.clarification()));
+                    clarify.clarification().question(), elapsed, clarify.clarification(), clarify.usage()));
             // A batch asker reads only panels.ready: it learns here that this question ends with a question back.
             await(KeyedSender.send(panels, new PanelsReady(envelope.next(now), null, null, List.of(),
                     clarificationEnd(clarify.clarification()), false)));
@@ -105,9 +107,14 @@ public class StageRunner {
     }
 
     private void fail(Stage stage, Envelope envelope, Instant started, Failure failure) {
+        fail(stage, envelope, started, failure, null);
+    }
+
+    private void fail(Stage stage, Envelope envelope, Instant started, Failure failure, ModelUsage usage) {
         Instant now = clock.instant();
         long elapsed = Duration.between(started, now).toMillis();
-        report(QuestionProgress.of(envelope.next(now), stage, ProgressStatus.FAILED, failure.message(), elapsed));
+        report(new QuestionProgress(envelope.next(now), stage, ProgressStatus.FAILED, failure.message(), elapsed,
+                null, usage));
         await(KeyedSender.send(panels, new PanelsReady(envelope.next(now), null, null, List.of(), failure, false)));
         timer(stage, "failed").record(Duration.ofMillis(elapsed));
     }
