@@ -186,10 +186,13 @@ final class Planner {
     /** "the ratio of A to B [for each G]": per row when A and B are numbers of one row, else of aggregates. */
     private Optional<Generated> ratio(Optional<Mention> group) {
         int r = -1;
+        boolean percent = false;
         for (int i = 0; i + 1 < q.size(); i++) {
             String w = q.raw.get(i);
-            if ((w.equals("ratio") || w.equals("proportion")) && q.raw.get(i + 1).equals("of")) {
+            if (Set.of("ratio", "proportion", "percentage", "percent", "share", "fraction").contains(w)
+                    && q.raw.get(i + 1).equals("of")) {
                 r = i + 2;
+                percent = w.startsWith("percent");
                 break;
             }
         }
@@ -204,7 +207,7 @@ final class Planner {
             }
         }
         if (split < 0) {
-            return Optional.empty();
+            return share(group, r, percent);
         }
         int bFrom = q.raw.get(split).equals("out") ? split + 2 : split + 1;
         int end = q.size();
@@ -380,6 +383,32 @@ final class Planner {
             }
         }
         return best;
+    }
+
+    /** "the percentage of customers who are active": rows meeting a condition out of all rows, per group. */
+    private Optional<Generated> share(Optional<Mention> group, int r, boolean percent) {
+        Ratio part = valueSide(Ratio.of(mentions, q, r, q.size()), r, q.size());
+        if (part == null || part.condition() == null || part.owner() == null) {
+            return Optional.empty();
+        }
+        Optional<Mention> by = group.filter(g -> g.owner() != null && g.column() != part.conditionColumn());
+        QueryPlan plan = new QueryPlan(schema, part.table() != null ? part.table() : part.owner());
+        if (!plan.join(part.owner())) {
+            return Optional.empty();
+        }
+        filterColumns.add(part.conditionColumn());
+        for (MatchedValue v : values) {
+            if (part.condition().endsWith(QueryPlan.literal(v.value()))) {
+                quotedUsed.add(v.matchedText().toLowerCase());
+            }
+        }
+        if (by.isPresent() && !groupBy(plan, by.get())) {
+            return Optional.empty();
+        }
+        filters(plan, new ArrayList<>());
+        String hits = "SUM(CASE WHEN " + part.condition() + " THEN 1 ELSE 0 END)";
+        plan.select.add((percent ? "100.0 * " : "") + Ratio.divide(hits, "COUNT(*)") + " AS " + (percent ? "percentage" : "ratio"));
+        return Optional.of(Generated.sql(plan.sql()));
     }
 
     /** "chinese restaurants": a side that counts rows gets the condition of a value said within its words. */
