@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** schema.linked → generators, each candidate executed → candidates.generated. */
+/** schema.linked → generators (model generators refined), each candidate executed → candidates.generated. */
 @ApplicationScoped
 public class CandidateStage {
     @Inject
@@ -21,12 +21,16 @@ public class CandidateStage {
     CandidateHub hub;
 
     @Inject
+    ProgressNotes notes;
+
+    @Inject
     @Channel("candidates-generated")
     MutinyEmitter<String> next;
 
     @Incoming("schema-linked")
     @Blocking(ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
-        runner.run(Stage.CANDIDATE, record, SchemaLinked.class, hub::generate, next);
+        runner.run(Stage.CANDIDATE, record, SchemaLinked.class,
+                linked -> hub.generate(linked, note -> notes.note(linked.envelope(), note)), next);
     }
 }
