@@ -80,6 +80,8 @@ final class Planner {
     private final Set<Table> absent = new LinkedHashSet<>();
     /** Quoted texts a pattern filter already used, which value matching must not use again. */
     private final Set<String> quotedUsed = new LinkedHashSet<>();
+    /** Tables whose related rows a HAVING condition counts. */
+    private final Set<Table> havingTables = new LinkedHashSet<>();
 
     Planner(SchemaIndex schema, QuestionText q, List<MatchedValue> values) {
         this.schema = schema;
@@ -161,6 +163,21 @@ final class Planner {
                 }
                 grouped = true;
             }
+            for (Table t : havingTables) {
+                plan.join(t);
+            }
+            if (!grouped && !plan.having.isEmpty()) {
+                Measure only = measures.get(0);
+                if (measures.size() == 1 && only.column() == null && only.table() == main && main.key() != null) {
+                    // how many entities qualify: count the groups that pass
+                    plan.select.add(QueryPlan.col(main.key()));
+                    plan.groupBy.add(QueryPlan.col(main.key()));
+                    String inner = plan.sql();
+                    plan.whole = "SELECT COUNT(*) AS " + alias(only) + " FROM (" + inner + ") AS qualified";
+                    return Generated.sql(plan.sql());
+                }
+                plan.having.clear();
+            }
             List<String> aliases = new ArrayList<>();
             for (Measure m : measures) {
                 if (m.table() != main && !plan.join(m.table())) {
@@ -178,7 +195,26 @@ final class Planner {
                 plan.limit = limit;
             }
         } else {
-            listing(plan, orderColumn, direction, limit);
+            if (!plan.having.isEmpty()) {
+                // entities with at least N related rows: group the listed table, count, keep those that qualify
+                for (Table t : havingTables) {
+                    plan.join(t);
+                }
+                List<Column> cols = new ArrayList<>();
+                if (main.key() != null) {
+                    cols.add(main.key());
+                }
+                cols.addAll(main.labels);
+                if (cols.isEmpty()) {
+                    return Generated.none("the question counts rows per " + main.name() + ", which has no key or name");
+                }
+                for (Column c : cols) {
+                    plan.select.add(QueryPlan.col(c));
+                    plan.groupBy.add(QueryPlan.col(c));
+                }
+            } else {
+                listing(plan, orderColumn, direction, limit);
+            }
         }
         return Generated.sql(plan.sql());
     }
@@ -1139,6 +1175,22 @@ final class Planner {
         Matcher m = COMPARISON.matcher(q.lower);
         while (m.find()) {
             int token = tokenAt(m.start());
+            // "with at least 5 transactions": a count of related rows, a condition on the group
+            int after = tokenAt(m.end());
+            Optional<Mention> counted = at(after, 2, after, plan.main).filter(Mention::isTable);
+            if (counted.isPresent() && m.group(3) == null && schema.path(plan.main, counted.get().table()).isPresent()) {
+                Table t = counted.get().table();
+                String op = switch (m.group(1)) {
+                    case "at least" -> ">=";
+                    case "at most" -> "<=";
+                    case "less than", "fewer than", "under", "below", "lower than" -> "<";
+                    default -> ">";
+                };
+                havingTables.add(t);
+                plan.having.add((t.key() != null ? "COUNT(DISTINCT " + QueryPlan.col(t.key()) + ")" : "COUNT(*)") + " "
+                        + op + " " + m.group(2).replace(",", ""));
+                continue;
+            }
             Column target = null;
             int bestDistance = Integer.MAX_VALUE;
             for (Mention x : mentions) {

@@ -31,6 +31,7 @@ final class QueryPlan {
     final List<String> select = new ArrayList<>();
     final List<String> where = new ArrayList<>();
     final List<String> groupBy = new ArrayList<>();
+    final List<String> having = new ArrayList<>();
     final List<String> orderBy = new ArrayList<>();
     boolean distinct;
     /** Joins keep the main table's rows without a match (LEFT JOIN), as a per-group ratio or count needs. */
@@ -109,6 +110,9 @@ final class QueryPlan {
         }
         if (!groupBy.isEmpty()) {
             sql.append(" GROUP BY ").append(String.join(", ", new LinkedHashSet<>(groupBy)));
+        }
+        if (!having.isEmpty() && !groupBy.isEmpty()) {
+            sql.append(" HAVING ").append(String.join(" AND ", having));
         }
         if (!orderBy.isEmpty()) {
             sql.append(" ORDER BY ").append(String.join(", ", new LinkedHashSet<>(orderBy)));
