@@ -4,6 +4,7 @@ import io.kurobe.data.ConnectorPool;
 import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.GuardedExecutor;
 import io.kurobe.data.QueryFailedException;
+import io.kurobe.llm.RoleModels;
 import io.kurobe.model.Candidate;
 import io.kurobe.model.CandidateSelected;
 import io.kurobe.model.CandidatesGenerated;
@@ -16,12 +17,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Executes every candidate of a question on its connection, each through the SQL guard for the connection's
  * schema, and lets the {@link ResultSelector} choose among the results. How it was chosen: the only candidate
- * that ran, all candidates returning one result, more than half of them, or else the selector's rules.
+ * that ran, all candidates returning one result, more than half of them, or else the selector's rules. When the
+ * rules leave the candidates split and a {@code selector} model is configured, the {@link SelectorAgent} picks
+ * among the distinct results instead.
  */
 @ApplicationScoped
 public class SelectionService {
@@ -30,16 +35,23 @@ public class SelectionService {
     private final CandidateRunner runner;
     private final ExecutionLimits limits;
     private final List<String> prior;
+    private final SelectorAgent agent;
     private final Clock clock;
 
     @Inject
-    public SelectionService(ConnectorPool pool, SelectionConfig config) {
+    public SelectionService(ConnectorPool pool, SelectionConfig config, RoleModels models) {
         this(pool, config.prior().orElse(List.of()), new ExecutionLimits(config.rowCap(), config.timeout()),
-                Clock.systemUTC());
+                new SelectorAgent(models), Clock.systemUTC());
     }
 
     /** @param prior generators from most to least trusted; empty ranks them in the order their candidates arrive */
     public SelectionService(ConnectorPool pool, List<String> prior, ExecutionLimits limits, Clock clock) {
+        this(pool, prior, limits, new SelectorAgent(null), clock);
+    }
+
+    public SelectionService(ConnectorPool pool, List<String> prior, ExecutionLimits limits, SelectorAgent agent,
+                            Clock clock) {
+        this.agent = agent;
         this.pool = pool;
         this.executor = new GuardedExecutor(pool);
         this.runner = new CandidateRunner(limits);
@@ -49,6 +61,11 @@ public class SelectionService {
     }
 
     public Decision<CandidateSelected> select(CandidatesGenerated generated) {
+        return select(generated, note -> { });
+    }
+
+    /** {@code progress} hears the selector model's fallbacks and refusals as they happen. */
+    public Decision<CandidateSelected> select(CandidatesGenerated generated, Consumer<String> progress) {
         List<Candidate> candidates = generated.candidates();
         if (candidates.isEmpty()) {
             return Decision.fail("NO_EXECUTABLE_CANDIDATE", "No candidate SQL was generated for this question.");
@@ -74,9 +91,17 @@ public class SelectionService {
         List<String> order = prior.isEmpty()
                 ? candidates.stream().map(Candidate::generator).distinct().toList() : prior;
         Choice choice = new ResultSelector(order).choose(generated.question(), attempts);
+        Optional<SelectorAgent.Verdict> verdict = choice.lowConfidence()
+                ? agent.choose(generated.question(), generated.dialect(), generated.mschema(), attempts,
+                        generated.envelope().deadline(), progress)
+                : Optional.empty();
+        if (verdict.isPresent()) {
+            choice = byModel(verdict.get(), attempts, choice);
+        }
         int agreeing = agreeing(attempts, choice.index());
         int executed = (int) attempts.stream().filter(Attempt::ok).count();
-        SelectionMethod method = method(executed, agreeing, candidates.size());
+        SelectionMethod method = verdict.isPresent() ? SelectionMethod.SELECTOR_MODEL
+                : method(executed, agreeing, candidates.size());
         double share = (double) agreeing / candidates.size();
         Candidate chosen = candidates.get(choice.index());
         List<Candidate> runnersUp = new ArrayList<>(candidates);
@@ -87,6 +112,17 @@ public class SelectionService {
         return Decision.forward(selected, String.format(Locale.ROOT,
                 "chose the %s candidate (%s, vote share %.2f, confidence %.2f%s)", chosen.generator(), method, share,
                 choice.confidence(), choice.lowConfidence() ? ", low" : ""));
+    }
+
+    /**
+     * The model's pick: its confidence lifts the vote share of the picked result halfway to certainty, and the
+     * reason keeps what the rules saw.
+     */
+    private static Choice byModel(SelectorAgent.Verdict verdict, List<Attempt> attempts, Choice rules) {
+        double share = (double) agreeing(attempts, verdict.index()) / attempts.size();
+        return new Choice(verdict.index(), (1 + share) / 2, "selector model " + verdict.usage().model()
+                + " chose candidate " + verdict.label() + " (" + attempts.get(verdict.index()).system() + ") among the "
+                + "distinct results (" + verdict.usage().summary() + "); the rules alone: " + rules.reason(), false);
     }
 
     /** How many candidates, the chosen one included, returned the chosen result. */

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** candidates.generated → every candidate executed and compared → candidate.selected. */
+/** candidates.generated → every candidate executed and compared (a selector model breaks splits) → candidate.selected. */
 @ApplicationScoped
 public class SelectionStage {
     @Inject
@@ -21,12 +21,16 @@ public class SelectionStage {
     SelectionService selector;
 
     @Inject
+    ProgressNotes notes;
+
+    @Inject
     @Channel("candidate-selected")
     MutinyEmitter<String> next;
 
     @Incoming("candidates-generated")
     @Blocking(ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
-        runner.run(Stage.SELECTION, record, CandidatesGenerated.class, selector::select, next);
+        runner.run(Stage.SELECTION, record, CandidatesGenerated.class,
+                generated -> selector.select(generated, note -> notes.note(generated.envelope(), note)), next);
     }
 }
