@@ -1,13 +1,11 @@
 package io.kurobe.linking;
 
-import io.kurobe.data.ColumnInfo;
 import io.kurobe.data.Connector;
 import io.kurobe.data.ConnectorPool;
 import io.kurobe.data.QueryFailedException;
 import io.kurobe.data.SchemaSnapshot;
 import io.kurobe.data.mschema.MSchema;
 import io.kurobe.model.IntentValidated;
-import io.kurobe.model.LinkedTable;
 import io.kurobe.model.MatchedValue;
 import io.kurobe.model.SchemaLinked;
 import io.kurobe.stage.Decision;
@@ -19,25 +17,31 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Links a question to its connection's schema. For now every table and column is linked and the
- * full M-Schema attached; the question's words that are values of the database are passed on as
- * matched values.
+ * Links a question to its connection's schema: a small schema is linked whole with its full M-Schema, a large one
+ * down to the tables and columns the question needs ({@link LinkingPolicy}); the question's words that are values
+ * of the database are passed on as matched values.
  */
 @Singleton
 public class SchemaLinker {
     private final ConnectorPool pool;
     private final SchemaCache cache;
     private final Clock clock;
+    private final LinkingPolicy policy;
 
     @Inject
-    public SchemaLinker(ConnectorPool pool, SchemaConfig config) {
-        this(pool, config.cacheTtl(), Clock.systemUTC());
+    public SchemaLinker(ConnectorPool pool, SchemaConfig config, LinkingConfig linking) {
+        this(pool, config.cacheTtl(), Clock.systemUTC(), new LinkingPolicy(LinkingPolicy.Limits.of(linking), new ColumnRetriever()));
     }
 
     public SchemaLinker(ConnectorPool pool, Duration cacheTtl, Clock clock) {
+        this(pool, cacheTtl, clock, new LinkingPolicy(LinkingPolicy.Limits.DEFAULTS, new ColumnRetriever()));
+    }
+
+    public SchemaLinker(ConnectorPool pool, Duration cacheTtl, Clock clock, LinkingPolicy policy) {
         this.pool = pool;
         this.cache = new SchemaCache(cacheTtl, clock);
         this.clock = clock;
+        this.policy = policy;
     }
 
     public Decision<SchemaLinked> link(IntentValidated intent) {
@@ -57,21 +61,16 @@ public class SchemaLinker {
         }
         SchemaSnapshot snapshot = schema.snapshot();
         List<MatchedValue> values = schema.values().match(intent.standaloneQuestion());
+        LinkingPolicy.Linking linking = policy.link(snapshot, schema.mschema(), intent.standaloneQuestion(), values);
         SchemaLinked linked = new SchemaLinked(intent.envelope().next(clock.instant()), intent.standaloneQuestion(),
-                snapshot.engine().dialect(), schema.mschema(), linkedTables(snapshot), values,
+                snapshot.engine().dialect(), linking.mschema(), linking.tables(), values,
                 snapshot.fingerprint(), intent.options());
-        return Decision.forward(linked, snapshot.tables().size() + " tables linked, " + values.size() + " values matched");
+        return Decision.forward(linked, linking.summary() + ", " + values.size() + " values matched");
     }
 
     private IntrospectedSchema introspect(String tenantId, String connectionId) {
         Connector connector = pool.connector(tenantId, connectionId);
         SchemaSnapshot snapshot = connector.introspect();
         return new IntrospectedSchema(snapshot, MSchema.render(snapshot), ValueIndex.read(connector, snapshot));
-    }
-
-    private static List<LinkedTable> linkedTables(SchemaSnapshot snapshot) {
-        return snapshot.tables().stream()
-                .map(t -> new LinkedTable(t.name(), t.columns().stream().map(ColumnInfo::name).toList(), 1.0))
-                .toList();
     }
 }

@@ -39,7 +39,7 @@ final class ValueIndex {
             for (ColumnInfo column : table.columns()) {
                 if (!column.primaryKey() && isText(column.type())) {
                     QueryResult distinct = connector.execute("SELECT DISTINCT " + quote(column.name()) + " FROM "
-                            + quote(table.name()) + " WHERE " + quote(column.name()) + " IS NOT NULL", LIMITS);
+                            + quoteTable(table.name()) + " WHERE " + quote(column.name()) + " IS NOT NULL", LIMITS);
                     if (!distinct.truncated()) {
                         distinct.rows().forEach(row -> values.add(new Value(table.name(), column.name(), String.valueOf(row.get(0)))));
                     }
@@ -83,6 +83,12 @@ final class ValueIndex {
         String upper = type.toUpperCase(Locale.ROOT);
         int paren = upper.indexOf('(');
         return TEXT_TYPES.contains((paren < 0 ? upper : upper.substring(0, paren)).strip());
+    }
+
+    /** A table as introspection names it: bare, or {@code schema.table} when the connection reads several schemas. */
+    private static String quoteTable(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? quote(name) : quote(name.substring(0, dot)) + "." + quote(name.substring(dot + 1));
     }
 
     private static String quote(String identifier) {

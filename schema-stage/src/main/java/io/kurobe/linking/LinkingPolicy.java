@@ -1,0 +1,292 @@
+package io.kurobe.linking;
+
+import io.kurobe.data.ColumnInfo;
+import io.kurobe.data.ForeignKey;
+import io.kurobe.data.SchemaSnapshot;
+import io.kurobe.data.TableInfo;
+import io.kurobe.data.mschema.MSchema;
+import io.kurobe.data.mschema.SchemaSelection;
+import io.kurobe.model.LinkedTable;
+import io.kurobe.model.MatchedValue;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides what of a schema a question gets. A small schema (at most {@code full-schema-max-tables} tables and
+ * {@code full-schema-max-columns} columns) is given whole, exactly as introspected. A larger one keeps the tables
+ * that score best against the question, a table's score being the best of its own and its columns' embedding
+ * similarity ({@link ColumnRetriever}), raised when the question names the table or one of its columns, or says one
+ * of its values; then the columns of each kept table that score best, every primary key, and the tables on the
+ * shortest foreign-key paths between kept tables with their join columns. The subset is rendered as M-Schema.
+ */
+public final class LinkingPolicy {
+    private static final Logger LOG = Logger.getLogger(LinkingPolicy.class);
+    static final double NAMED_TABLE = 0.3;
+    static final double NAMED_COLUMN = 0.15;
+    static final double MATCHED_VALUE = 0.25;
+
+    /** The limits; {@link #DEFAULTS} are those of {@link LinkingConfig}. */
+    public record Limits(int fullSchemaMaxTables, int fullSchemaMaxColumns, int maxTables, int maxColumnsPerTable,
+                         int maxJoinHops) {
+        public static final Limits DEFAULTS = new Limits(40, 600, 8, 12, 3);
+
+        public static Limits of(LinkingConfig config) {
+            return new Limits(config.fullSchemaMaxTables(), config.fullSchemaMaxColumns(), config.maxTables(),
+                    config.maxColumnsPerTable(), config.maxJoinHops());
+        }
+    }
+
+    /** What the question gets: the M-Schema, the linked tables with their columns and scores, and a summary. */
+    public record Linking(String mschema, List<LinkedTable> tables, boolean whole, double keptShare, String summary) {
+    }
+
+    private final Limits limits;
+    private final ColumnRetriever retriever;
+
+    public LinkingPolicy(Limits limits, ColumnRetriever retriever) {
+        this.limits = limits;
+        this.retriever = retriever;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** @param fullMSchema the whole schema's M-Schema, given as is to a small schema */
+    public Linking link(SchemaSnapshot snapshot, String fullMSchema, String question, List<MatchedValue> values) {
+        int columnCount = snapshot.tables().stream().mapToInt(t -> t.columns().size()).sum();
+        if (snapshot.tables().size() <= limits.fullSchemaMaxTables() && columnCount <= limits.fullSchemaMaxColumns()) {
+            List<LinkedTable> all = snapshot.tables().stream()
+                    .map(t -> new LinkedTable(t.name(), t.columns().stream().map(ColumnInfo::name).toList(), 1.0))
+                    .toList();
+            return new Linking(fullMSchema, all, true, 1.0, snapshot.tables().size() + " tables linked");
+        }
+        long started = System.nanoTime();
+        Linking linking = linkSubset(snapshot, columnCount, question, values);
+        LOG.debugf("linked %s of %s in %d ms", linking.summary(), snapshot.dbId(),
+                (System.nanoTime() - started) / 1_000_000);
+        return linking;
+    }
+
+    private Linking linkSubset(SchemaSnapshot snapshot, int columnCount, String question, List<MatchedValue> values) {
+        EmbeddingIndex index = retriever.index(snapshot);
+        float[] q = retriever.embed(question);
+        double[] tableSimilarity = index.tableScores(q);
+        double[][] columnScores = index.columnScores(q);
+        Set<String> words = questionWords(question);
+        Map<String, Set<String>> valueColumns = new HashMap<>();
+        for (MatchedValue value : values) {
+            valueColumns.computeIfAbsent(value.table(), t -> new HashSet<>()).add(value.column());
+        }
+
+        List<TableInfo> tables = snapshot.tables();
+        double[] tableScores = new double[tables.size()];
+        for (int t = 0; t < tables.size(); t++) {
+            TableInfo table = tables.get(t);
+            double best = tableSimilarity[t];
+            for (int c = 0; c < table.columns().size(); c++) {
+                if (named(words, table.columns().get(c).name(), true)) {
+                    columnScores[t][c] += NAMED_COLUMN;
+                }
+                if (valueColumns.getOrDefault(table.name(), Set.of()).contains(table.columns().get(c).name())) {
+                    columnScores[t][c] += MATCHED_VALUE;
+                }
+                best = Math.max(best, columnScores[t][c]);
+            }
+            tableScores[t] = best + (named(words, SchemaWords.bareName(table.name()), false) ? NAMED_TABLE : 0);
+        }
+
+        List<Integer> ranked = new ArrayList<>();
+        for (int t = 0; t < tables.size(); t++) {
+            ranked.add(t);
+        }
+        ranked.sort(Comparator.comparingDouble((Integer t) -> -tableScores[t]).thenComparing(t -> t));
+        List<Integer> chosen = ranked.subList(0, Math.min(limits.maxTables(), ranked.size()));
+
+        Map<String, Integer> position = new HashMap<>();
+        for (int t = 0; t < tables.size(); t++) {
+            position.put(tables.get(t).name(), t);
+        }
+        Map<Integer, Double> kept = new LinkedHashMap<>();
+        Set<Integer> bridges = new LinkedHashSet<>();
+        Map<Integer, List<Integer>> graph = joinGraph(snapshot, position);
+        for (int t : chosen) {
+            if (!kept.isEmpty() && !kept.containsKey(t)) {
+                for (int step : path(graph, t, kept.keySet())) {
+                    if (!kept.containsKey(step) && step != t) {
+                        bridges.add(step);
+                    }
+                }
+            }
+            kept.put(t, tableScores[t]);
+        }
+        for (int b : bridges) {
+            kept.putIfAbsent(b, tableScores[b]);
+        }
+
+        SchemaSelection.Builder selection = SchemaSelection.builder();
+        for (Map.Entry<Integer, Double> entry : kept.entrySet()) {
+            int t = entry.getKey();
+            TableInfo table = tables.get(t);
+            selection.table(table.name());
+            if (bridges.contains(t)) {
+                continue;
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int c = 0; c < table.columns().size(); c++) {
+                order.add(c);
+            }
+            double[] scores = columnScores[t];
+            order.sort(Comparator.comparingDouble((Integer c) -> -scores[c]).thenComparing(c -> c));
+            Set<String> matched = valueColumns.getOrDefault(table.name(), Set.of());
+            for (int i = 0; i < order.size(); i++) {
+                ColumnInfo column = table.columns().get(order.get(i));
+                if (i < limits.maxColumnsPerTable() || matched.contains(column.name())) {
+                    selection.column(table.name(), column.name());
+                }
+            }
+        }
+        for (MatchedValue value : values) {
+            if (kept.containsKey(position.getOrDefault(value.table(), -1))) {
+                selection.matched(value.table(), value.column(), value.value());
+            }
+        }
+        SchemaSelection chosenSchema = selection.build();
+        String mschema = MSchema.render(snapshot, chosenSchema);
+
+        List<LinkedTable> linked = new ArrayList<>();
+        int keptColumns = 0;
+        List<Integer> byScore = new ArrayList<>(kept.keySet());
+        byScore.sort(Comparator.comparingDouble((Integer t) -> -kept.get(t)).thenComparing(t -> t));
+        for (int t : byScore) {
+            TableInfo table = tables.get(t);
+            List<String> columns = new ArrayList<>();
+            for (ColumnInfo column : table.columns()) {
+                if (column.primaryKey() || chosenSchema.keepsColumn(table.name(), column.name())
+                        || joins(snapshot, chosenSchema, table.name(), column.name())) {
+                    columns.add(column.name());
+                }
+            }
+            keptColumns += columns.size();
+            linked.add(new LinkedTable(table.name(), columns, Math.round(kept.get(t) * 1000) / 1000.0));
+        }
+        double share = columnCount == 0 ? 0 : (double) keptColumns / columnCount;
+        String summary = linked.size() + " of " + tables.size() + " tables linked (" + keptColumns + " of "
+                + columnCount + " columns, " + String.format(Locale.ROOT, "%.1f", 100 * share) + "%)";
+        return new Linking(mschema, List.copyOf(linked), false, share, summary);
+    }
+
+    /** Undirected: table position to the positions it shares a foreign key with. */
+    private static Map<Integer, List<Integer>> joinGraph(SchemaSnapshot snapshot, Map<String, Integer> position) {
+        Map<Integer, List<Integer>> graph = new HashMap<>();
+        for (ForeignKey fk : snapshot.foreignKeys()) {
+            Integer from = position.get(fk.table());
+            Integer to = position.get(fk.referencedTable());
+            if (from != null && to != null && !from.equals(to)) {
+                graph.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
+                graph.computeIfAbsent(to, k -> new ArrayList<>()).add(from);
+            }
+        }
+        return graph;
+    }
+
+    /**
+     * The shortest path over foreign keys from a table to any of the kept ones, both ends included, or none when
+     * no kept table is within the hop limit.
+     */
+    private List<Integer> path(Map<Integer, List<Integer>> graph, int from, Set<Integer> targets) {
+        Map<Integer, Integer> previous = new HashMap<>();
+        Map<Integer, Integer> depth = new HashMap<>();
+        Deque<Integer> queue = new ArrayDeque<>();
+        queue.add(from);
+        depth.put(from, 0);
+        while (!queue.isEmpty()) {
+            int at = queue.poll();
+            if (targets.contains(at)) {
+                List<Integer> path = new ArrayList<>();
+                for (Integer step = at; step != null; step = previous.get(step)) {
+                    path.add(step);
+                }
+                return path;
+            }
+            if (depth.get(at) >= limits.maxJoinHops()) {
+                continue;
+            }
+            for (int next : graph.getOrDefault(at, List.of())) {
+                if (!depth.containsKey(next)) {
+                    depth.put(next, depth.get(at) + 1);
+                    previous.put(next, at);
+                    queue.add(next);
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean joins(SchemaSnapshot snapshot, SchemaSelection selection, String table, String column) {
+        for (ForeignKey fk : snapshot.foreignKeys()) {
+            if (selection.keepsTable(fk.table()) && selection.keepsTable(fk.referencedTable())
+                    && (fk.table().equals(table) && fk.column().equals(column)
+                    || fk.referencedTable().equals(table) && fk.referencedColumn().equals(column))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The question's words, lower-cased, each also without a plural ending. */
+    static Set<String> questionWords(String question) {
+        Set<String> words = new HashSet<>();
+        for (String word : question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+                words.add(singular(word));
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Whether the question says the name: every word of it of three letters or more (singular or plural),
+     * at least one; a column's {@code id} words alone never count.
+     */
+    static boolean named(Set<String> questionWords, String identifier, boolean column) {
+        int said = 0;
+        for (String word : SchemaWords.words(identifier)) {
+            if (word.length() < 3 || column && word.equals("id")) {
+                continue;
+            }
+            if (!questionWords.contains(word) && !questionWords.contains(singular(word))) {
+                return false;
+            }
+            said++;
+        }
+        return said > 0;
+    }
+
+    static String singular(String word) {
+        if (word.length() > 4 && word.endsWith("ies")) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.length() > 4 && (word.endsWith("ses") || word.endsWith("xes") || word.endsWith("ches")
+                || word.endsWith("shes"))) {
+            return word.substring(0, word.length() - 2);
+        }
+        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+}
