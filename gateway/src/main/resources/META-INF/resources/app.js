@@ -141,12 +141,20 @@ function follow(id) {
     const data = JSON.parse(message.data);
     if (data.type === 'progress') showProgress(data.event);
     if (data.type === 'answer') showAnswer(data.event);
+    if (data.type === 'clarified') {
+      // the socket now follows the question that carries the answer
+      state.questionId = data.questionId;
+      state.ended = false;
+      resetRun();
+      loadRecent();
+    }
+    if (data.type === 'error') showAskError(new Error(data.detail));
   });
   socket.addEventListener('close', () => {
     if (state.socket !== socket) return;
     state.socket = null;
     $('stream-note').textContent = '';
-    if (!state.ended) showStored(id, true);
+    if (!state.ended) showStored(state.questionId, true);
   });
 }
 
@@ -175,11 +183,25 @@ function showClarification(clarification) {
   for (const option of clarification.options || []) {
     const button = el('button', null, option);
     button.type = 'button';
-    button.addEventListener('click', () => {
-      $('question').value = option;
-      ask(option);
-    });
+    button.addEventListener('click', () => answerClarification(option));
     options.append(button);
+  }
+}
+
+/** Answers the question asked back: on the open socket, which then follows the new question, or over REST. */
+async function answerClarification(answer) {
+  $('ask-error').hidden = true;
+  if (state.socket && state.socket.readyState === WebSocket.OPEN) {
+    state.socket.send(JSON.stringify({ type: 'clarification', answer }));
+    return;
+  }
+  try {
+    const accepted = await api(`/api/questions/${encodeURIComponent(state.questionId)}/clarification`,
+      { method: 'POST', body: JSON.stringify({ answer }) });
+    follow(accepted.id);
+    loadRecent();
+  } catch (error) {
+    showAskError(error);
   }
 }
 

@@ -3,6 +3,7 @@ package io.kurobe.gateway.events;
 import io.kurobe.gateway.db.TenantTx;
 import io.kurobe.model.EventJson;
 import io.kurobe.model.Failure;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.PanelsReady;
 import io.kurobe.model.ProgressStatus;
 import io.kurobe.model.QuestionProgress;
@@ -40,20 +41,41 @@ public class EventStore {
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getUUID("tenant_id")));
     }
 
-    /** Stores a progress event once, and moves the question's status forward; true if it was new. */
+    /**
+     * Stores a progress event once, moves the question's status forward and adds the event's model usage to the
+     * question's totals; true if it was new.
+     */
     public Uni<Boolean> recordProgress(UUID tenantId, UUID questionId, QuestionProgress event) {
         String clarification = event.clarification() == null ? null : EventJson.write(event.clarification());
+        String usage = event.usage() == null ? null : EventJson.write(event.usage());
         return tx.run(tenantId, connection -> connection.preparedQuery("""
                         INSERT INTO question_events
-                            (tenant_id, question_id, stage, status, message, elapsed_ms, clarification, occurred_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8)
+                            (tenant_id, question_id, stage, status, message, elapsed_ms, clarification, usage, occurred_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb, $9)
                         ON CONFLICT (question_id, stage, status) DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(tenantId, questionId, event.stage().name(), event.status().name(),
-                        event.message(), event.elapsedMs(), clarification,
+                        event.message(), event.elapsedMs(), clarification, usage,
                         event.envelope().occurredAt().atOffset(ZoneOffset.UTC))))
                 .chain(inserted -> inserted.rowCount() == 0
                         ? Uni.createFrom().item(false)
-                        : advance(connection, questionId, event.status()).replaceWith(true)));
+                        : advance(connection, questionId, event.status())
+                                .chain(() -> addUsage(connection, questionId, event.usage()))
+                                .replaceWith(true)));
+    }
+
+    private static Uni<Void> addUsage(SqlConnection connection, UUID questionId, ModelUsage usage) {
+        if (usage == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("SELECT usage::text AS usage FROM questions WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(questionId))
+                .chain(rows -> {
+                    String stored = rows.iterator().next().getString("usage");
+                    ModelUsage total = stored == null ? usage : EventJson.read(stored, ModelUsage.class).plus(usage);
+                    return connection.preparedQuery("UPDATE questions SET usage = $2::text::jsonb WHERE id = $1")
+                            .execute(Tuple.of(questionId, EventJson.write(total)));
+                })
+                .replaceWithVoid();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.kurobe.gateway.question;
 
 import io.kurobe.model.Envelope;
 import io.kurobe.model.Failure;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.Panel;
 import io.kurobe.model.PanelsReady;
 import io.kurobe.model.QuestionProgress;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A stored question with what happened to it so far: progress in arrival order, and the answer once there. */
+/**
+ * A stored question with what happened to it so far: progress in arrival order, the answer once there, the
+ * language-model usage the stages reported (null: none), and the question that answered its clarification.
+ */
 public record QuestionRecord(
         UUID id,
         UUID tenantId,
@@ -26,7 +30,9 @@ public record QuestionRecord(
         boolean offline,
         Instant answeredAt,
         List<QuestionProgress> events,
-        List<Panel> panels) {
+        List<Panel> panels,
+        ModelUsage usage,
+        UUID clarifiedBy) {
 
     public QuestionRecord {
         events = List.copyOf(events);
@@ -35,7 +41,7 @@ public record QuestionRecord(
 
     public QuestionRecord withEvents(List<QuestionProgress> progress) {
         return new QuestionRecord(id, tenantId, conversationId, connectionId, question, status, createdAt, deadline,
-                sql, error, offline, answeredAt, progress, panels);
+                sql, error, offline, answeredAt, progress, panels, usage, clarifiedBy);
     }
 
     /** The envelope the question's events carry, at a given time. */

@@ -43,11 +43,25 @@ public class QuestionResource {
             description = "Stores the question and hands it to the pipeline; follow it at the Location, "
                     + "or live at /ws/questions/{id}.")
     public Uni<RestResponse<QuestionAccepted>> ask(AskRequest request) {
-        return questions.ask(caller.caller(), request)
-                .map(accepted -> RestResponse.ResponseBuilder
-                        .create(RestResponse.Status.ACCEPTED, accepted)
-                        .location(URI.create("/api/questions/" + accepted.id()))
-                        .build());
+        return questions.ask(caller.caller(), request).map(QuestionResource::accepted);
+    }
+
+    @POST
+    @Path("{id}/clarification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer a question that asked back",
+            description = "The answer (one of the clarification's options, or free text) becomes a new question in "
+                    + "the same conversation, rewritten with the question it answers; follow it like any question. "
+                    + "409 NOT_AWAITING_CLARIFICATION when the question is not waiting for an answer.")
+    public Uni<RestResponse<QuestionAccepted>> clarify(@PathParam("id") String id, ClarificationRequest request) {
+        return questions.clarify(caller.caller(), questionId(id), request).map(QuestionResource::accepted);
+    }
+
+    static RestResponse<QuestionAccepted> accepted(QuestionAccepted accepted) {
+        return RestResponse.ResponseBuilder
+                .create(RestResponse.Status.ACCEPTED, accepted)
+                .location(URI.create("/api/questions/" + accepted.id()))
+                .build();
     }
 
     @GET

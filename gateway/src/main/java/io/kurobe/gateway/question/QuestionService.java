@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /** Asking a question: check it, store it, and hand it to the pipeline. */
 @ApplicationScoped
@@ -43,18 +44,35 @@ public class QuestionService {
 
     public Uni<QuestionAccepted> ask(Caller caller, AskRequest request) {
         String question = checkedQuestion(request);
-        return checkedConnection(caller, request).chain(connectionId ->
-                ask(caller, question, connectionId, conversation(request.conversationId())));
+        return checkedConnection(caller, request).chain(connectionId -> publish(caller, question,
+                (id, deadline) -> store.create(caller, id, conversation(request.conversationId()), connectionId,
+                        question, deadline)));
     }
 
-    private Uni<QuestionAccepted> ask(Caller caller, String question, String connectionId, Optional<UUID> conversationId) {
+    /**
+     * Answers a question that asked back: the answer becomes a new question of the same conversation and
+     * connection, whose history ends with the answered question and what it asked, so the intent stage can
+     * rewrite the two into one standalone question.
+     */
+    public Uni<QuestionAccepted> clarify(Caller caller, UUID answered, ClarificationRequest request) {
+        String answer = request == null || request.answer() == null ? "" : request.answer().strip();
+        if (answer.isEmpty()) {
+            throw new ProblemException(ErrorCode.ANSWER_EMPTY,
+                    "Answer the question: send {\"answer\": \"...\"} with one of the options or your own words.");
+        }
+        checkLength(answer);
+        return publish(caller, answer, (id, deadline) -> store.answer(caller, id, answered, answer, deadline));
+    }
+
+    private Uni<QuestionAccepted> publish(Caller caller, String question,
+                                          BiFunction<UUID, Instant, Uni<QuestionStore.Stored>> storing) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant deadline = now.plus(config.deadline());
-        return store.create(caller, id, conversationId, connectionId, question, deadline)
+        return storing.apply(id, deadline)
                 .chain(stored -> {
                     Envelope envelope = new Envelope(id.toString(), caller.tenantId().toString(),
-                            stored.conversationId().toString(), connectionId, null, now, deadline, 1);
+                            stored.conversationId().toString(), stored.connectionId(), null, now, deadline, 1);
                     QuestionReceived event = new QuestionReceived(envelope, question, stored.history(),
                             caller.asker(), QuestionOptions.defaults());
                     return publisher.publish(event)
@@ -81,12 +99,16 @@ public class QuestionService {
         if (question.isEmpty()) {
             throw new ProblemException(ErrorCode.QUESTION_EMPTY, "Ask a question: the 'question' field is empty.");
         }
+        checkLength(question);
+        return question;
+    }
+
+    private void checkLength(String question) {
         int length = question.codePointCount(0, question.length());
         if (length > config.maxLength()) {
             throw new ProblemException(ErrorCode.QUESTION_TOO_LONG, "The question has " + length
                     + " characters; at most " + config.maxLength() + " are accepted.");
         }
-        return question;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.kurobe.gateway.problem.ProblemException;
 import io.kurobe.model.Clarification;
 import io.kurobe.model.EventJson;
 import io.kurobe.model.Failure;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.Panel;
 import io.kurobe.model.ProgressStatus;
 import io.kurobe.model.QuestionProgress;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,8 @@ public class QuestionStore {
     /** A question with its answer, if there is one yet. */
     private static final String QUESTION_WITH_ANSWER = """
             SELECT q.id, q.tenant_id, q.conversation_id, q.connection_id, q.question, q.status, q.created_at,
-                   q.deadline, a.sql, a.panels::text AS panels, a.error_code, a.error_message, a.offline, a.answered_at
+                   q.deadline, q.usage::text AS usage, q.clarified_by, a.sql, a.panels::text AS panels, a.error_code,
+                   a.error_message, a.offline, a.answered_at
             FROM questions q LEFT JOIN panels a ON a.question_id = q.id AND a.deleted_at IS NULL
             WHERE q.id = $1 AND q.deleted_at IS NULL""";
 
@@ -45,8 +48,8 @@ public class QuestionStore {
     @Inject
     QuestionsConfig config;
 
-    /** A stored new question: its conversation, and the earlier turns of that conversation. */
-    public record Stored(UUID conversationId, List<Turn> history) {
+    /** A stored new question: its conversation and connection, and the earlier turns of that conversation. */
+    public record Stored(UUID conversationId, String connectionId, List<Turn> history) {
     }
 
     /**
@@ -55,21 +58,64 @@ public class QuestionStore {
      */
     public Uni<Stored> create(Caller caller, UUID id, Optional<UUID> conversationId, String connectionId,
                               String question, Instant deadline) {
-        return tx.run(caller.tenantId(), connection -> conversation(connection, caller.tenantId(), id, conversationId)
-                .chain(stored -> connection.preparedQuery("""
-                                INSERT INTO questions (id, tenant_id, conversation_id, connection_id, question, asker, deadline)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7)""")
-                        .execute(Tuple.from(List.of(id, caller.tenantId(), stored.conversationId(), connectionId,
-                                question, caller.asker(), utc(deadline))))
-                        .replaceWith(stored)));
+        return tx.run(caller.tenantId(), connection -> conversation(connection, caller.tenantId(), id, conversationId,
+                        connectionId)
+                .chain(stored -> insert(connection, caller, id, stored, question, deadline).replaceWith(stored)));
+    }
+
+    /**
+     * Stores the answer to a question that asked back as a new question of the same conversation and connection,
+     * whose history ends with the question answered; the answered question remembers it, so it is answered once.
+     */
+    public Uni<Stored> answer(Caller caller, UUID id, UUID answered, String answer, Instant deadline) {
+        return tx.run(caller.tenantId(), connection -> connection.preparedQuery("""
+                        SELECT conversation_id, connection_id, status, clarified_by FROM questions
+                        WHERE id = $1 AND deleted_at IS NULL FOR UPDATE""")
+                .execute(Tuple.of(answered))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(QuestionResource.notFound(answered.toString()));
+                    }
+                    Row row = rows.iterator().next();
+                    awaitingClarification(answered, row);
+                    UUID conversationId = row.getUUID("conversation_id");
+                    return history(connection, conversationId, answered)
+                            .map(turns -> new Stored(conversationId, row.getString("connection_id"), turns))
+                            .call(stored -> insert(connection, caller, id, stored, answer, deadline))
+                            .call(() -> connection.preparedQuery(
+                                            "UPDATE questions SET clarified_by = $2, updated_at = now() WHERE id = $1")
+                                    .execute(Tuple.of(answered, id)));
+                }));
+    }
+
+    private static void awaitingClarification(UUID answered, Row row) {
+        String status = row.getString("status");
+        if (!QuestionStatus.NEEDS_CLARIFICATION.name().equals(status)) {
+            throw new ProblemException(ErrorCode.NOT_AWAITING_CLARIFICATION, "Question " + answered + " is " + status
+                    + ", not waiting for a clarification; only a question that asked back can be answered.");
+        }
+        UUID by = row.getUUID("clarified_by");
+        if (by != null) {
+            throw new ProblemException(ErrorCode.NOT_AWAITING_CLARIFICATION, "Question " + answered
+                    + " was already answered; the answer is question " + by + ".");
+        }
+    }
+
+    private static Uni<RowSet<Row>> insert(SqlConnection connection, Caller caller, UUID id, Stored stored,
+                                           String question, Instant deadline) {
+        return connection.preparedQuery("""
+                        INSERT INTO questions (id, tenant_id, conversation_id, connection_id, question, asker, deadline)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                .execute(Tuple.from(List.of(id, caller.tenantId(), stored.conversationId(), stored.connectionId(),
+                        question, caller.asker(), utc(deadline))));
     }
 
     private Uni<Stored> conversation(SqlConnection connection, UUID tenantId, UUID questionId,
-                                     Optional<UUID> conversationId) {
+                                     Optional<UUID> conversationId, String connectionId) {
         if (conversationId.isEmpty()) {
             return connection.preparedQuery("INSERT INTO conversations (id, tenant_id) VALUES ($1, $2)")
                     .execute(Tuple.of(questionId, tenantId))
-                    .replaceWith(new Stored(questionId, List.of()));
+                    .replaceWith(new Stored(questionId, connectionId, List.of()));
         }
         UUID existing = conversationId.get();
         return connection.preparedQuery("SELECT 1 FROM conversations WHERE id = $1 AND deleted_at IS NULL")
@@ -79,21 +125,45 @@ public class QuestionStore {
                         return Uni.createFrom().failure(new ProblemException(ErrorCode.CONVERSATION_NOT_FOUND,
                                 "There is no conversation " + existing + " for this API key's tenant."));
                     }
-                    return connection.preparedQuery("""
-                                    SELECT q.question, a.sql FROM questions q LEFT JOIN panels a ON a.question_id = q.id
-                                    WHERE q.conversation_id = $1 ORDER BY q.created_at DESC LIMIT $2""")
-                            .execute(Tuple.of(existing, config.historyTurns()))
-                            .map(turns -> new Stored(existing, oldestFirst(turns)));
+                    return history(connection, existing, null)
+                            .map(turns -> new Stored(existing, connectionId, turns));
                 });
+    }
+
+    /**
+     * The conversation's latest turns, oldest first, up to and including question {@code upTo} when given; a turn
+     * that asked back carries its clarification (from its progress event, else from the answer that ended it).
+     */
+    private Uni<List<Turn>> history(SqlConnection connection, UUID conversationId, UUID upTo) {
+        return connection.preparedQuery("""
+                        SELECT q.question, a.sql, a.error_code, a.error_message, e.clarification::text AS clarification
+                        FROM questions q
+                        LEFT JOIN panels a ON a.question_id = q.id
+                        LEFT JOIN question_events e ON e.question_id = q.id AND e.status = 'NEEDS_CLARIFICATION'
+                        WHERE q.conversation_id = $1 AND q.deleted_at IS NULL
+                          AND ($3::uuid IS NULL OR q.created_at <= (SELECT created_at FROM questions WHERE id = $3))
+                        ORDER BY q.created_at DESC LIMIT $2""")
+                .execute(Tuple.from(Arrays.asList(conversationId, config.historyTurns(), upTo)))
+                .map(QuestionStore::oldestFirst);
     }
 
     private static List<Turn> oldestFirst(RowSet<Row> rows) {
         List<Turn> turns = new ArrayList<>();
         for (Row row : rows) {
-            turns.add(new Turn(row.getString("question"), row.getString("sql")));
+            turns.add(new Turn(row.getString("question"), row.getString("sql"), clarification(row)));
         }
         Collections.reverse(turns);
         return turns;
+    }
+
+    private static Clarification clarification(Row row) {
+        String json = row.getString("clarification");
+        if (json != null) {
+            return EventJson.read(json, Clarification.class);
+        }
+        // the answer can be stored before the progress event that carries the options
+        return Failure.NEEDS_CLARIFICATION.equals(row.getString("error_code"))
+                ? new Clarification(row.getString("error_message"), List.of()) : null;
     }
 
     /** The question was stored but never reached the broker: it ends here, and says why. */
@@ -125,7 +195,8 @@ public class QuestionStore {
 
     private Uni<QuestionRecord> withHistory(SqlConnection connection, Row question) {
         return connection.preparedQuery("""
-                        SELECT stage, status, message, elapsed_ms, clarification::text AS clarification, occurred_at
+                        SELECT stage, status, message, elapsed_ms, clarification::text AS clarification,
+                               usage::text AS usage, occurred_at
                         FROM question_events WHERE question_id = $1 ORDER BY id""")
                 .execute(Tuple.of(question.getUUID("id")))
                 .map(events -> record(question, events));
@@ -139,14 +210,14 @@ public class QuestionStore {
         QuestionRecord bare = new QuestionRecord(q.getUUID("id"), q.getUUID("tenant_id"), q.getUUID("conversation_id"),
                 q.getString("connection_id"), q.getString("question"), QuestionStatus.valueOf(q.getString("status")),
                 instant(q, "created_at"), instant(q, "deadline"), q.getString("sql"), error,
-                Boolean.TRUE.equals(q.getBoolean("offline")), instant(q, "answered_at"), List.of(), panels);
+                Boolean.TRUE.equals(q.getBoolean("offline")), instant(q, "answered_at"), List.of(), panels,
+                json(q, "usage", ModelUsage.class), q.getUUID("clarified_by"));
         List<QuestionProgress> events = new ArrayList<>();
         for (Row row : eventRows) {
-            String clarification = row.getString("clarification");
             events.add(new QuestionProgress(bare.envelope(instant(row, "occurred_at")),
                     Stage.valueOf(row.getString("stage")), ProgressStatus.valueOf(row.getString("status")),
                     row.getString("message"), row.getLong("elapsed_ms"),
-                    clarification == null ? null : EventJson.read(clarification, Clarification.class)));
+                    json(row, "clarification", Clarification.class), json(row, "usage", ModelUsage.class)));
         }
         return bare.withEvents(events);
     }
@@ -167,6 +238,11 @@ public class QuestionStore {
                     }
                     return summaries;
                 }));
+    }
+
+    private static <T> T json(Row row, String column, Class<T> type) {
+        String json = row.getString(column);
+        return json == null ? null : EventJson.read(json, type);
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -2,8 +2,11 @@ package io.kurobe.gateway.question;
 
 import io.kurobe.model.Clarification;
 import io.kurobe.model.Failure;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.Panel;
 import io.kurobe.model.QuestionProgress;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,14 +26,18 @@ public record QuestionView(
         List<Panel> panels,
         Failure error,
         boolean offline,
-        Instant answeredAt) {
+        Instant answeredAt,
+        @Schema(description = "Language-model calls and tokens of every stage, in total and by role; "
+                + "0 calls when the offline engine answered") ModelUsage usage,
+        @Schema(description = "When this question asked back and was answered: the question carrying the answer")
+        UUID clarifiedBy) {
 
     /** One progress event of one stage. */
     public record Progress(String stage, String status, String message, long elapsedMs, Instant occurredAt,
-                           Clarification clarification) {
+                           Clarification clarification, ModelUsage usage) {
         static Progress of(QuestionProgress event) {
             return new Progress(event.stage().name(), event.status().name(), event.message(), event.elapsedMs(),
-                    event.envelope().occurredAt(), event.clarification());
+                    event.envelope().occurredAt(), event.clarification(), event.usage());
         }
     }
 
@@ -38,6 +45,7 @@ public record QuestionView(
         return new QuestionView(record.id(), record.status(), record.question(), record.connectionId(),
                 record.conversationId(), record.createdAt(), record.deadline(),
                 record.events().stream().map(Progress::of).toList(), record.sql(), record.panels(), record.error(),
-                record.offline(), record.answeredAt());
+                record.offline(), record.answeredAt(), record.usage() == null ? ModelUsage.NONE : record.usage(),
+                record.clarifiedBy());
     }
 }

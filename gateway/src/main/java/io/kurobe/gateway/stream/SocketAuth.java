@@ -26,6 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SocketAuth implements HttpUpgradeCheck {
     static final UserData.TypedKey<String> TENANT = UserData.TypedKey.forString("kurobe.tenant");
+    static final UserData.TypedKey<String> KEY = UserData.TypedKey.forString("kurobe.key");
     private static final Map<String, List<String>> CHALLENGE = Map.of(HttpHeaders.WWW_AUTHENTICATE, List.of("Bearer"));
 
     @Inject
@@ -56,6 +57,7 @@ public class SocketAuth implements HttpUpgradeCheck {
                     return CheckResult.rejectUpgrade(404);
                 }
                 context.userData().put(TENANT, tenantId.toString());
+                context.userData().put(KEY, caller.get().keyId().toString());
                 return CheckResult.permitUpgrade();
             });
         });

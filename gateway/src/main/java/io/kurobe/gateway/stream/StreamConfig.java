@@ -15,6 +15,10 @@ public interface StreamConfig {
     @WithDefault("2s")
     Duration answerGrace();
 
+    /** How long a socket stays open for the answer after its question asked back; then it closes. */
+    @WithDefault("10m")
+    Duration clarificationWait();
+
     /** How long live events stay here for a subscriber whose history read missed them. */
     @WithDefault("60s")
     Duration retention();

@@ -14,7 +14,8 @@ import java.util.Set;
  * store's history, the replica's recent events and the live stream: each progress event once
  * (by stage and status), the answer last and once, then the end. The answer waits for the
  * progress event that ends the pipeline (PANEL DONE or any FAILED) or for the grace period,
- * because it travels on another topic and may overtake it. A clarification request ends the stream too.
+ * because it travels on another topic and may overtake it. A clarification request ends the question's stream
+ * without closing: the socket then waits for the asker's answer.
  */
 final class StreamSequencer {
     private final Set<String> sent = new HashSet<>();
@@ -22,9 +23,16 @@ final class StreamSequencer {
     private StreamMessage heldAnswer;
     private boolean finished;
 
-    /** What to send now, whether to close afterwards, and whether an answer now waits for its grace period. */
-    record Step(List<StreamMessage> send, boolean close, boolean holdAnswer) {
-        static final Step NOTHING = new Step(List.of(), false, false);
+    /**
+     * What to send now, whether to close afterwards, whether an answer now waits for its grace period, and whether
+     * the question now waits for the asker to answer its clarification.
+     */
+    record Step(List<StreamMessage> send, boolean close, boolean holdAnswer, boolean awaitClarification) {
+        static final Step NOTHING = new Step(List.of(), false, false, false);
+
+        Step(List<StreamMessage> send, boolean close, boolean holdAnswer) {
+            this(send, close, holdAnswer, false);
+        }
     }
 
     Step offer(StreamMessage message) {
@@ -55,7 +63,7 @@ final class StreamSequencer {
         List<StreamMessage> send = new ArrayList<>(List.of(message));
         if (event.status() == ProgressStatus.NEEDS_CLARIFICATION) {
             finished = true;
-            return new Step(send, true, false);
+            return new Step(send, false, false, true);
         }
         if (event.status() == ProgressStatus.FAILED
                 || (event.stage() == Stage.PANEL && event.status() == ProgressStatus.DONE)) {

@@ -29,6 +29,11 @@ class LiveEventsTest {
             }
 
             @Override
+            public Duration clarificationWait() {
+                return Duration.ofMinutes(10);
+            }
+
+            @Override
             public Duration retention() {
                 return Duration.ofSeconds(60);
             }

@@ -113,6 +113,43 @@ class QuestionSocketTest {
     }
 
     @Test
+    void aClarificationAnsweredOnTheSocketIsFollowedOnTheSameSocket() throws Exception {
+        String id = Questions.ask(Tenants.DEMO_KEY, "How many orders per month by date?");
+        String tenant = Tenants.idOf("demo").toString();
+        SocketClient client = SocketClient.connect(socket(id), Tenants.DEMO_KEY);
+        Pipeline.send(Pipeline.clarification(id, tenant));
+        assertEquals("INTENT STARTED", SocketClient.describe(client.next(WAIT)));
+        JsonNode asked = client.next(WAIT);
+        assertEquals("INTENT NEEDS_CLARIFICATION", SocketClient.describe(asked));
+        assertEquals("the ship date", asked.path("event").path("clarification").path("options").path(1).asText());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "NEEDS_CLARIFICATION".equals(given()
+                .header("Authorization", Tenants.bearer(Tenants.DEMO_KEY))
+                .when().get("/api/questions/" + id).then().extract().path("status")));
+
+        client.send("{\"type\":\"hello\"}");
+        JsonNode refused = client.next(WAIT);
+        assertEquals("error", refused.path("type").asText());
+        assertEquals("INVALID_REQUEST", refused.path("code").asText());
+        client.send("{\"type\":\"clarification\",\"answer\":\"\"}");
+        assertEquals("ANSWER_EMPTY", client.next(WAIT).path("code").asText());
+
+        client.send("{\"type\":\"clarification\",\"answer\":\"the ship date\"}");
+        JsonNode clarified = client.next(WAIT);
+        assertEquals("clarified", clarified.path("type").asText(), clarified.toString());
+        assertEquals(id, clarified.path("answered").asText());
+        assertEquals(id, clarified.path("conversationId").asText());
+        String resumed = clarified.path("questionId").asText();
+
+        Pipeline.send(Pipeline.allStages(resumed, tenant));
+        Pipeline.send(Pipeline.panels(resumed, tenant));
+        List<JsonNode> rest = client.untilClosed(WAIT);
+        assertEquals(List.of("INTENT STARTED", "INTENT DONE", "SCHEMA STARTED", "SCHEMA DONE", "CANDIDATE STARTED",
+                "CANDIDATE DONE", "SELECTION STARTED", "SELECTION DONE", "PANEL STARTED", "PANEL DONE", "answer"),
+                describe(rest));
+        assertEquals(resumed, rest.get(10).path("event").path("envelope").path("questionId").asText());
+    }
+
+    @Test
     void aBrowserPassesTheKeyAsSubprotocol() throws Exception {
         String id = Questions.ask(Tenants.DEMO_KEY, "How many products are there?");
         SocketClient client = SocketClient.connectAsBrowser(socket(id), Tenants.DEMO_KEY);

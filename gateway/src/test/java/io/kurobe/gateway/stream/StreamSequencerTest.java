@@ -79,10 +79,13 @@ class StreamSequencerTest {
     }
 
     @Test
-    void aClarificationRequestEndsTheStream() {
+    void aClarificationRequestEndsTheQuestionsStreamAndWaitsForTheAnswerWithoutClosing() {
         StreamSequencer.Step step = sequencer.offer(progress(Stage.INTENT, ProgressStatus.NEEDS_CLARIFICATION));
         assertEquals(1, step.send().size());
-        assertTrue(step.close());
+        assertFalse(step.close());
+        assertTrue(step.awaitClarification());
+        assertTrue(sequencer.finished());
+        assertTrue(sequencer.offer(answer()).send().isEmpty());
     }
 
     @Test

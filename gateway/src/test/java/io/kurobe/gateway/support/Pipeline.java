@@ -1,5 +1,6 @@
 package io.kurobe.gateway.support;
 
+import io.kurobe.model.Clarification;
 import io.kurobe.model.Envelope;
 import io.kurobe.model.EventJson;
 import io.kurobe.model.Event;
@@ -59,6 +60,18 @@ public final class Pipeline {
                 List.of(new PanelColumn("orders", "BIGINT")), List.of(List.of(1234)), false, null, List.of("orders"));
         return new PanelsReady(envelope(questionId, tenantId), "How many orders were placed in 2024?",
                 "SELECT count(*) AS orders FROM orders", List.of(kpi), null, false);
+    }
+
+    /** What the intent stage writes when a question is ambiguous: the question back, with options, on both topics. */
+    public static List<Event> clarification(String questionId, String tenantId) {
+        Clarification clarification = new Clarification("Which date do you mean?",
+                List.of("the order date", "the ship date"));
+        return List.of(progress(questionId, tenantId, Stage.INTENT, ProgressStatus.STARTED),
+                new QuestionProgress(envelope(questionId, tenantId), Stage.INTENT, ProgressStatus.NEEDS_CLARIFICATION,
+                        clarification.question(), 15, clarification),
+                new PanelsReady(envelope(questionId, tenantId), null, null, List.of(),
+                        new Failure(Failure.NEEDS_CLARIFICATION, "Which date do you mean? Options: the order date | "
+                                + "the ship date."), false));
     }
 
     public static PanelsReady failure(String questionId, String tenantId) {

@@ -66,6 +66,11 @@ public final class SocketClient implements WebSocket.Listener {
         return all;
     }
 
+    /** Sends a text message to the server. */
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
