@@ -1040,6 +1040,7 @@ final class Planner {
         containsFilters(plan);
         valueFilters(plan);
         patternFilters(plan);
+        quotedFilters(plan);
         comparisons(plan);
         dates(plan);
         booleans(plan);
@@ -1121,6 +1122,40 @@ final class Planner {
     private Optional<Column> column(String table, String column) {
         return schema.tables.stream().filter(t -> t.name().equalsIgnoreCase(table)).findFirst()
                 .flatMap(t -> t.column(column));
+    }
+
+    /**
+     * A quoted text no value of the data matched (names of large tables are not indexed): a case-insensitive match
+     * on the text column named just before it, or on the naming column of the table named just before.
+     */
+    private void quotedFilters(QueryPlan plan) {
+        Matcher m = QUOTED.matcher(q.text);
+        while (m.find()) {
+            String text = m.group(1).strip();
+            String lower = text.toLowerCase();
+            if (text.isEmpty() || quotedUsed.contains(lower) || text.length() < 2
+                    || values.stream().anyMatch(v -> v.matchedText().equalsIgnoreCase(text))
+                    || q.lower.substring(Math.max(0, m.start() - 40), m.start()).matches(".*\\b(start|starts|starting|begin"
+                    + "|begins|end|ends|ending|contain|contains|containing)\\s+with\\s+(the\\s+)?(letter\\s+|string\\s+|word\\s+)?$")) {
+                continue;
+            }
+            int token = tokenAt(m.start());
+            Column target = null;
+            for (Mention x : mentions) {
+                if (x.span().end() <= token && x.span().end() >= token - 4) {
+                    Column c = x.column() != null ? x.column() : x.table().labels.isEmpty() ? null : x.table().labels.get(0);
+                    if (c != null && c.kind() == Kind.TEXT && !filterColumns.contains(c)) {
+                        target = c;
+                    }
+                }
+            }
+            if (target == null || !plan.join(target.table())) {
+                continue;
+            }
+            quotedUsed.add(lower);
+            filterColumns.add(target);
+            plan.where.add(QueryPlan.col(target) + " ILIKE " + QueryPlan.literal("%" + text + "%"));
+        }
     }
 
     /** "names start with J", "contains 'M5'": a LIKE on the text column named just before. */
