@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,72 +82,89 @@ public final class LinkingPolicy {
     private Linking linkSubset(SchemaSnapshot snapshot, int columnCount, String question, List<MatchedValue> values) {
         EmbeddingIndex index = retriever.index(snapshot);
         float[] q = retriever.embed(question);
-        double[] tableSimilarity = index.tableScores(q);
-        double[][] columnScores = index.columnScores(q);
-        Set<String> words = questionWords(question);
         Map<String, Set<String>> valueColumns = new HashMap<>();
         for (MatchedValue value : values) {
             valueColumns.computeIfAbsent(value.table(), t -> new HashSet<>()).add(value.column());
         }
+        double[][] columnScores = index.columnScores(q);
+        double[] tableScores = score(snapshot.tables(), index.tableScores(q), columnScores, questionWords(question),
+                valueColumns);
+        Map<String, Integer> position = new HashMap<>();
+        for (int t = 0; t < snapshot.tables().size(); t++) {
+            position.put(snapshot.tables().get(t).name(), t);
+        }
+        Set<Integer> bridges = new LinkedHashSet<>();
+        Set<Integer> kept = keep(best(tableScores), joinGraph(snapshot, position), bridges);
+        SchemaSelection selection = select(snapshot, kept, bridges, columnScores, valueColumns, values, position);
+        return describe(snapshot, selection, kept, tableScores, columnCount);
+    }
 
-        List<TableInfo> tables = snapshot.tables();
-        double[] tableScores = new double[tables.size()];
+    /**
+     * Each column's score raised where the question names it or says one of its values (in place), and each
+     * table's: the best of its own similarity and its columns' scores, raised where the question names it.
+     */
+    private static double[] score(List<TableInfo> tables, double[] tableSimilarity, double[][] columnScores,
+                                  Set<String> words, Map<String, Set<String>> valueColumns) {
+        double[] scores = new double[tables.size()];
         for (int t = 0; t < tables.size(); t++) {
             TableInfo table = tables.get(t);
+            Set<String> matched = valueColumns.getOrDefault(table.name(), Set.of());
             double best = tableSimilarity[t];
             for (int c = 0; c < table.columns().size(); c++) {
-                if (named(words, table.columns().get(c).name(), true)) {
-                    columnScores[t][c] += NAMED_COLUMN;
-                }
-                if (valueColumns.getOrDefault(table.name(), Set.of()).contains(table.columns().get(c).name())) {
-                    columnScores[t][c] += MATCHED_VALUE;
-                }
+                String column = table.columns().get(c).name();
+                columnScores[t][c] += (named(words, column, true) ? NAMED_COLUMN : 0)
+                        + (matched.contains(column) ? MATCHED_VALUE : 0);
                 best = Math.max(best, columnScores[t][c]);
             }
-            tableScores[t] = best + (named(words, SchemaWords.bareName(table.name()), false) ? NAMED_TABLE : 0);
+            scores[t] = best + (named(words, SchemaWords.bareName(table.name()), false) ? NAMED_TABLE : 0);
         }
+        return scores;
+    }
 
+    /** The positions of the best-scoring tables, best first, at most {@code max-tables}. */
+    private List<Integer> best(double[] tableScores) {
         List<Integer> ranked = new ArrayList<>();
-        for (int t = 0; t < tables.size(); t++) {
+        for (int t = 0; t < tableScores.length; t++) {
             ranked.add(t);
         }
         ranked.sort(Comparator.comparingDouble((Integer t) -> -tableScores[t]).thenComparing(t -> t));
-        List<Integer> chosen = ranked.subList(0, Math.min(limits.maxTables(), ranked.size()));
+        return ranked.subList(0, Math.min(limits.maxTables(), ranked.size()));
+    }
 
-        Map<String, Integer> position = new HashMap<>();
-        for (int t = 0; t < tables.size(); t++) {
-            position.put(tables.get(t).name(), t);
-        }
-        Map<Integer, Double> kept = new LinkedHashMap<>();
-        Set<Integer> bridges = new LinkedHashSet<>();
-        Map<Integer, List<Integer>> graph = joinGraph(snapshot, position);
+    /** The chosen tables plus those on the shortest join path from each to the ones before it, added to bridges. */
+    private Set<Integer> keep(List<Integer> chosen, Map<Integer, List<Integer>> graph, Set<Integer> bridges) {
+        Set<Integer> kept = new LinkedHashSet<>();
         for (int t : chosen) {
-            if (!kept.isEmpty() && !kept.containsKey(t)) {
-                for (int step : path(graph, t, kept.keySet())) {
-                    if (!kept.containsKey(step) && step != t) {
+            if (!kept.isEmpty() && !kept.contains(t)) {
+                for (int step : path(graph, t, kept)) {
+                    if (!kept.contains(step) && step != t) {
                         bridges.add(step);
                     }
                 }
             }
-            kept.put(t, tableScores[t]);
+            kept.add(t);
         }
-        for (int b : bridges) {
-            kept.putIfAbsent(b, tableScores[b]);
-        }
+        bridges.removeAll(kept);
+        kept.addAll(bridges);
+        return kept;
+    }
 
+    /** The best columns of each kept table and those holding values of the question; bridges keep keys only. */
+    private SchemaSelection select(SchemaSnapshot snapshot, Set<Integer> kept, Set<Integer> bridges,
+                                   double[][] columnScores, Map<String, Set<String>> valueColumns,
+                                   List<MatchedValue> values, Map<String, Integer> position) {
         SchemaSelection.Builder selection = SchemaSelection.builder();
-        for (Map.Entry<Integer, Double> entry : kept.entrySet()) {
-            int t = entry.getKey();
-            TableInfo table = tables.get(t);
+        for (int t : kept) {
+            TableInfo table = snapshot.tables().get(t);
             selection.table(table.name());
             if (bridges.contains(t)) {
                 continue;
             }
+            double[] scores = columnScores[t];
             List<Integer> order = new ArrayList<>();
             for (int c = 0; c < table.columns().size(); c++) {
                 order.add(c);
             }
-            double[] scores = columnScores[t];
             order.sort(Comparator.comparingDouble((Integer c) -> -scores[c]).thenComparing(c -> c));
             Set<String> matched = valueColumns.getOrDefault(table.name(), Set.of());
             for (int i = 0; i < order.size(); i++) {
@@ -159,33 +175,36 @@ public final class LinkingPolicy {
             }
         }
         for (MatchedValue value : values) {
-            if (kept.containsKey(position.getOrDefault(value.table(), -1))) {
+            if (kept.contains(position.getOrDefault(value.table(), -1))) {
                 selection.matched(value.table(), value.column(), value.value());
             }
         }
-        SchemaSelection chosenSchema = selection.build();
-        String mschema = MSchema.render(snapshot, chosenSchema);
+        return selection.build();
+    }
 
+    /** The M-Schema of the selection, its tables best first with the columns it shows, and the share kept. */
+    private static Linking describe(SchemaSnapshot snapshot, SchemaSelection selection, Set<Integer> kept,
+                                    double[] tableScores, int columnCount) {
+        List<Integer> byScore = new ArrayList<>(kept);
+        byScore.sort(Comparator.comparingDouble((Integer t) -> -tableScores[t]).thenComparing(t -> t));
         List<LinkedTable> linked = new ArrayList<>();
         int keptColumns = 0;
-        List<Integer> byScore = new ArrayList<>(kept.keySet());
-        byScore.sort(Comparator.comparingDouble((Integer t) -> -kept.get(t)).thenComparing(t -> t));
         for (int t : byScore) {
-            TableInfo table = tables.get(t);
+            TableInfo table = snapshot.tables().get(t);
             List<String> columns = new ArrayList<>();
             for (ColumnInfo column : table.columns()) {
-                if (column.primaryKey() || chosenSchema.keepsColumn(table.name(), column.name())
-                        || joins(snapshot, chosenSchema, table.name(), column.name())) {
+                if (column.primaryKey() || selection.keepsColumn(table.name(), column.name())
+                        || joins(snapshot, selection, table.name(), column.name())) {
                     columns.add(column.name());
                 }
             }
             keptColumns += columns.size();
-            linked.add(new LinkedTable(table.name(), columns, Math.round(kept.get(t) * 1000) / 1000.0));
+            linked.add(new LinkedTable(table.name(), columns, Math.round(tableScores[t] * 1000) / 1000.0));
         }
         double share = columnCount == 0 ? 0 : (double) keptColumns / columnCount;
-        String summary = linked.size() + " of " + tables.size() + " tables linked (" + keptColumns + " of "
+        String summary = linked.size() + " of " + snapshot.tables().size() + " tables linked (" + keptColumns + " of "
                 + columnCount + " columns, " + String.format(Locale.ROOT, "%.1f", 100 * share) + "%)";
-        return new Linking(mschema, List.copyOf(linked), false, share, summary);
+        return new Linking(MSchema.render(snapshot, selection), List.copyOf(linked), false, share, summary);
     }
 
     /** Undirected: table position to the positions it shares a foreign key with. */
