@@ -139,7 +139,9 @@ public class QuestionStore {
                         SELECT q.question, a.sql, a.error_code, a.error_message, e.clarification::text AS clarification
                         FROM questions q
                         LEFT JOIN panels a ON a.question_id = q.id
-                        LEFT JOIN question_events e ON e.question_id = q.id AND e.status = 'NEEDS_CLARIFICATION'
+                        LEFT JOIN LATERAL (SELECT clarification FROM question_events
+                                           WHERE question_id = q.id AND status = 'NEEDS_CLARIFICATION'
+                                           ORDER BY id DESC LIMIT 1) e ON true
                         WHERE q.conversation_id = $1 AND q.deleted_at IS NULL
                           AND ($3::uuid IS NULL OR q.created_at <= (SELECT created_at FROM questions WHERE id = $3))
                         ORDER BY q.created_at DESC LIMIT $2""")
