@@ -37,10 +37,20 @@ final class Stack implements AutoCloseable {
     final String apiKey = "kb_" + Base64.getUrlEncoder().withoutPadding()
             .encodeToString(new SecureRandom().generateSeed(24));
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, String> extraEnv;
     LocalKafka kafka;
 
+    private Stack(Map<String, String> extraEnv) {
+        this.extraEnv = Map.copyOf(extraEnv);
+    }
+
     static Stack start() throws Exception {
-        Stack stack = new Stack();
+        return start(Map.of());
+    }
+
+    /** With more environment for every service, for instance QUARKUS_CONFIG_LOCATIONS naming a file of models. */
+    static Stack start(Map<String, String> extraEnv) throws Exception {
+        Stack stack = new Stack(extraEnv);
         try {
             stack.boot();
         } catch (Exception | Error e) {
@@ -109,6 +119,7 @@ final class Stack implements AutoCloseable {
         env.put("KUROBE_CRYPTO_KEY_FILE", work.resolve("secret.key").toString());
         env.put("KUROBE_BOOTSTRAP_API_KEY", apiKey);
         env.put("KUROBE_BOOTSTRAP_TENANT", "demo");
+        env.putAll(extraEnv);
         return env;
     }
 

@@ -1,0 +1,177 @@
+package io.kurobe.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kurobe.llm.testing.FakeVendorServer;
+import io.kurobe.model.EventJson;
+import io.kurobe.model.QuestionProgress;
+import io.kurobe.model.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.kurobe.llm.testing.FakeVendorServer.answer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 4's acceptance: the OpenAI-compatible configuration of the intent role and a XiYan generator points at a
+ * local server (in this JVM) answering intent JSON and SQL, so a question flows through the model path end to end;
+ * stopping that server mid-run makes the next questions fall back to the offline path, and the metrics show it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ModelPathEndToEndTest {
+    private static final Duration ANSWER = Duration.ofSeconds(90);
+    private static final String MODEL_SQL = "SELECT count(*) AS orders_by_model FROM orders "
+            + "WHERE order_date >= DATE '2024-01-01' AND order_date < DATE '2025-01-01'";
+    private static final Pattern QUESTION = Pattern.compile("<<<QUESTION\\n(.*?)\\nQUESTION>>>", Pattern.DOTALL);
+
+    private static FakeVendorServer model;
+    private static Stack stack;
+    private static Api api;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        model = FakeVendorServer.start(FakeVendorServer.Vendor.OPENAI).respond(request -> {
+            String asked = FakeVendorServer.userText(request);
+            if (asked.contains("【数据库schema】")) {
+                return answer(MODEL_SQL + "\n```", 400, 40);
+            }
+            Matcher question = QUESTION.matcher(asked);
+            String standalone = question.find() ? question.group(1).replace("\"", "'") : "How many orders?";
+            return answer("{\"intent\":\"ANSWERABLE\",\"standalone_question\":\"" + standalone + "\",\"entities\":[]}",
+                    150, 30);
+        });
+        Path models = Path.of("target", "e2e-models.properties").toAbsolutePath();
+        Files.createDirectories(models.getParent());
+        Files.writeString(models, String.join("\n",
+                "kurobe.llm.models.fake-xiyan.provider=openai-compatible",
+                "kurobe.llm.models.fake-xiyan.base-url=" + model.baseUrl(),
+                "kurobe.llm.models.fake-xiyan.model=XiYanSQL-QwenCoder-7B-2504",
+                "kurobe.llm.models.fake-xiyan.timeout=10s",
+                "kurobe.llm.roles.intent=fake-xiyan",
+                "kurobe.llm.roles.generator.xiyan=fake-xiyan",
+                "kurobe.llm.retry.initial-backoff=10ms",
+                "kurobe.llm.retry.max-backoff=50ms",
+                "kurobe.llm.breaker.failure-threshold=1000",
+                "") + "\n");
+        stack = Stack.start(Map.of("QUARKUS_CONFIG_LOCATIONS", models.toString()));
+        api = new Api(stack.get("gateway").url(), stack.apiKey);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aQuestionFlowsThroughTheModelPath() throws Exception {
+        String id = api.ask("How many orders were placed in 2024?");
+        List<JsonNode> messages = api.stream(id, ANSWER);
+
+        JsonNode answer = messages.get(messages.size() - 1);
+        assertEquals("answer", answer.path("type").asText(), "last message is the answer: " + answer);
+        assertEquals(MODEL_SQL, answer.path("event").path("panels").get(0).path("sql").asText(), answer.toString());
+        List<String> progress = progress(messages);
+        assertTrue(progress.stream().anyMatch(m -> m.startsWith("INTENT DONE answerable (model fake-xiyan")),
+                progress.toString());
+        assertTrue(progress.stream().anyMatch(m -> m.startsWith("CANDIDATE DONE") && m.contains("xiyan by model fake-xiyan")),
+                progress.toString());
+    }
+
+    @Test
+    @Order(2)
+    void stoppingTheModelServerMakesTheNextQuestionsFallBackAndTheMetricsShowIt() throws Exception {
+        model.close();
+        for (String question : List.of("How many orders were placed in 2024?", "List the products")) {
+            String id = api.ask(question);
+            List<JsonNode> messages = api.stream(id, ANSWER);
+
+            assertEquals("answer", messages.get(messages.size() - 1).path("type").asText(), messages.toString());
+            List<String> progress = progress(messages);
+            assertTrue(progress.stream().anyMatch(m -> m.startsWith("INTENT DONE") && m.contains("offline")),
+                    progress.toString());
+            assertTrue(progress.contains("CANDIDATE DONE 1 candidates, 1 executed"), progress.toString());
+            List<String> notes = progressOnTopic(id, 2);
+            assertTrue(notes.contains("intent: model fake-xiyan could not be reached, using the offline rules"),
+                    notes.toString());
+            assertTrue(notes.contains("generator.xiyan: model fake-xiyan could not be reached, using the offline engine"),
+                    notes.toString());
+        }
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stack.get("candidate-stage").url() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("kurobe_llm_fallbacks_total")
+                && line.contains("role=\"generator.xiyan\"") && line.contains("fault=\"unreachable\"")
+                && line.endsWith(" 2.0")), metrics);
+    }
+
+    /** The progress messages of a question on question.progress, once the question's stages have sent them. */
+    private static List<String> progressOnTopic(String id, int atLeast) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> notes = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.QUESTION_PROGRESS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long end = System.nanoTime() + ANSWER.toNanos();
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (id.equals(r.key())) {
+                        String message = EventJson.read(r.value(), QuestionProgress.class).message();
+                        if (message != null && message.contains(": model ")) {
+                            notes.add(message);
+                        }
+                    }
+                }
+                if (notes.size() >= atLeast) {
+                    return notes;
+                }
+            }
+        }
+        return notes;
+    }
+
+    private static List<String> progress(List<JsonNode> messages) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : messages) {
+            if (m.path("type").asText().equals("progress")) {
+                JsonNode e = m.path("event");
+                out.add(e.path("stage").asText() + " " + e.path("status").asText() + " " + e.path("message").asText());
+            }
+        }
+        return out;
+    }
+}
