@@ -48,7 +48,7 @@ public final class LinkingPolicy {
     }
 
     /** What the question gets: the M-Schema, the linked tables with their columns and scores, and a summary. */
-    public record Linking(String mschema, List<LinkedTable> tables, boolean whole, double keptShare, String summary) {
+    public record Linking(String mschema, List<LinkedTable> tables, double keptShare, String summary) {
     }
 
     private final Limits limits;
@@ -59,10 +59,6 @@ public final class LinkingPolicy {
         this.retriever = retriever;
     }
 
-    public Limits limits() {
-        return limits;
-    }
-
     /** @param fullMSchema the whole schema's M-Schema, given as is to a small schema */
     public Linking link(SchemaSnapshot snapshot, String fullMSchema, String question, List<MatchedValue> values) {
         int columnCount = snapshot.tables().stream().mapToInt(t -> t.columns().size()).sum();
@@ -70,11 +66,11 @@ public final class LinkingPolicy {
             List<LinkedTable> all = snapshot.tables().stream()
                     .map(t -> new LinkedTable(t.name(), t.columns().stream().map(ColumnInfo::name).toList(), 1.0))
                     .toList();
-            return new Linking(fullMSchema, all, true, 1.0, snapshot.tables().size() + " tables linked");
+            return new Linking(fullMSchema, all, 1.0, snapshot.tables().size() + " tables linked");
         }
         long started = System.nanoTime();
         Linking linking = linkSubset(snapshot, columnCount, question, values);
-        LOG.debugf("linked %s of %s in %d ms", linking.summary(), snapshot.dbId(),
+        LOG.debugf("%s: %s in %d ms", snapshot.dbId(), linking.summary(),
                 (System.nanoTime() - started) / 1_000_000);
         return linking;
     }
@@ -204,7 +200,7 @@ public final class LinkingPolicy {
         double share = columnCount == 0 ? 0 : (double) keptColumns / columnCount;
         String summary = linked.size() + " of " + snapshot.tables().size() + " tables linked (" + keptColumns + " of "
                 + columnCount + " columns, " + String.format(Locale.ROOT, "%.1f", 100 * share) + "%)";
-        return new Linking(MSchema.render(snapshot, selection), List.copyOf(linked), false, share, summary);
+        return new Linking(MSchema.render(snapshot, selection), List.copyOf(linked), share, summary);
     }
 
     /** Undirected: table position to the positions it shares a foreign key with. */
