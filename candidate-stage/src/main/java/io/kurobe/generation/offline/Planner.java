@@ -514,7 +514,7 @@ final class Planner {
         for (Mention m : mentions) {
             if (m.span().start() > from && m.column() != null && !m.column().numeric() && m.score() >= 1.5
                     && m.column().kind() != Kind.DATE && measures.stream().noneMatch(x -> x.at() <= m.span().start()
-                    && m.span().start() <= x.at() + 2)) {
+                    && m.span().start() <= x.at() + 2) && !measured(m.span().start())) {
                 Mention prior = bySpan.get(m.span().start());
                 if (prior == null || rank(m, entity) > rank(prior, entity)) {
                     bySpan.put(m.span().start(), m);
@@ -532,6 +532,17 @@ final class Planner {
             previous = m;
         }
         return out;
+    }
+
+    /** Whether an aggregate word stands just before this token ("the total number of credits"). */
+    private boolean measured(int token) {
+        String before = token >= 1 ? q.raw.get(token - 1) : "";
+        if (Set.of("total", "average", "sum", "count", "avg", "mean", "maximum", "minimum", "max", "min").contains(before)) {
+            return true;
+        }
+        return token >= 2 && q.raw.get(token - 2).equals("number") && before.equals("of")
+                || token >= 3 && q.raw.get(token - 3).equals("number") && q.raw.get(token - 2).equals("of")
+                && before.equals("the");
     }
 
     private double rank(Mention m, Table main) {
@@ -1099,6 +1110,12 @@ final class Planner {
         int start = tokenAt(at);
         int end = start + Lexicon.words(matched).size();
         double score = 0;
+        int closest = -1;
+        for (int k = Math.max(0, start - 3); k < start; k++) {
+            if (q.raw.get(k).equals("from") || q.raw.get(k).equals("to")) {
+                closest = k;
+            }
+        }
         for (int k = Math.max(0, start - 3); k < Math.min(q.size(), end + 2); k++) {
             if (k >= start && k < end) {
                 continue;
@@ -1106,7 +1123,7 @@ final class Planner {
             String w = q.stem(k);
             String r = q.raw.get(k);
             if (c.words().contains(w) || c.words().contains(r)) {
-                score += k < start && (r.equals("from") || r.equals("to")) ? 3 : 1.5;
+                score += k < start && (r.equals("from") || r.equals("to")) ? (k == closest ? 3 : 0) : 1.5;
             } else if (c.table().words.contains(w)) {
                 score += 1.5;
             }
