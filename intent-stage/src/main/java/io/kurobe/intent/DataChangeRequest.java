@@ -12,10 +12,19 @@ import java.util.regex.Pattern;
  * updated in 2024?", "Which customers dropped off?") is a read and passes.
  */
 final class DataChangeRequest {
+    /**
+     * What "truncate" means in an analytics question's guidance ("truncate date to month", "truncate the
+     * timestamps to the day", "truncate values to 2 decimals"): shaping a value, not emptying a table.
+     */
+    private static final String TRUNCATED_VALUE = "(?:the\\s+|each\\s+|all\\s+)?(?:dates?|times?|timestamps?|datetimes?"
+            + "|years?|quarters?|months?|weeks?|days?|hours?|minutes?|seconds?|values?|numbers?|decimals?|digits?"
+            + "|results?|amounts?|prices?|text|strings?|names?|titles?|descriptions?|to)\\b";
+    private static final Pattern TRUNCATED_VALUE_START = Pattern.compile(TRUNCATED_VALUE);
+
     /** A writing SQL statement where a statement can start: the text's start or after ; : or a quote. */
     private static final Pattern WRITING_SQL = Pattern.compile(
             "(?:^|[;:\\n`'\"(])\\s*(insert\\s+into|upsert\\s+into|merge\\s+into|delete\\s+from"
-                    + "|update\\s+[\\w.\"]+\\s+set|truncate(?:\\s+table)?\\s+[\\w.\"]+"
+                    + "|update\\s+[\\w.\"]+\\s+set|truncate(?:\\s+table)?\\s+(?!" + TRUNCATED_VALUE + ")[\\w.\"]+"
                     + "|(?:drop|create(?:\\s+or\\s+replace)?|alter)\\s+(?:table|view|schema|database|index|sequence|function|user|role)"
                     + "|grant\\s+[\\w\\s,]+\\s+on|revoke\\s+[\\w\\s,]+\\s+(?:on|from)|copy\\s+[\\w.\"]+\\s+(?:from|to))\\b",
             Pattern.CASE_INSENSITIVE);
@@ -69,6 +78,9 @@ final class DataChangeRequest {
         String[] words = rest.split("\\s+", 2);
         String verb = words[0];
         String object = words.length > 1 ? words[1] : "";
+        if (verb.equals("truncate") && TRUNCATED_VALUE_START.matcher(object).lookingAt()) {
+            return Optional.empty();
+        }
         if (CHANGING.contains(verb) && !(verb.equals("drop") && object.startsWith("off"))) {
             return Optional.of(verb);
         }

@@ -54,6 +54,8 @@ class IntentValidatorTest {
             "Can you remove customers from Spain?",
             "could you please wipe the order lines",
             "Truncate orders",
+            "truncate table dates",
+            "TRUNCATE orders;",
             "Update the price of product 3 to 9.99",
             "Insert a row for customer 12",
             "I want you to modify the customers' emails",
@@ -92,6 +94,9 @@ class IntentValidatorTest {
             "Drop off rate by region",
             "What share of orders changed status?",
             "How many orders did customers delete from their carts?",
+            "How many orders were placed each month?\n\nTruncate date to month for aggregation.",
+            "What is the revenue by week? Truncate the timestamps to the week.",
+            "Average price per product; truncate values to 2 decimals",
     })
     void letsReadQuestionsAboutChangesPass(String question) {
         IntentValidated validated = assertForward(question);
