@@ -18,6 +18,7 @@ import io.kurobe.model.Candidate;
 import io.kurobe.model.CandidatesGenerated;
 import io.kurobe.model.Envelope;
 import io.kurobe.model.QuestionOptions;
+import io.kurobe.model.RefineRound;
 import io.kurobe.model.SchemaLinked;
 import io.kurobe.stage.Decision;
 import io.kurobe.stage.testing.DemoDb;
@@ -75,6 +76,9 @@ class CandidateHubModelTest {
         assertEquals("xiyan", xiyan.generator());
         assertEquals("SELECT count(*) AS n FROM orders", xiyan.sql());
         assertEquals(2, xiyan.refineRounds());
+        assertEquals(List.of("SELECT count(*) FROM orders WHERE status = 'lost' GROUP BY status",
+                "SELECT count(*) FROM orders; DROP TABLE orders"), xiyan.refinements().stream().map(RefineRound::sql).toList());
+        assertTrue(xiyan.refinements().get(1).notice().startsWith("The query failed"), xiyan.refinements().toString());
         assertTrue(xiyan.outcome().ok(), xiyan.outcome().error());
         assertEquals("simple", generated.candidates().get(1).generator());
         assertTrue(notes.get(0).startsWith("xiyan: refine round 1 of 2 after: The query ran but returned no rows"), notes.toString());

@@ -85,6 +85,7 @@ class CandidateStageModelTest {
             Candidate xiyan = byGenerator(probe.awaitEvent(Topics.CANDIDATES_GENERATED, id, CandidatesGenerated.class), "xiyan");
             assertEquals(FakeGeneratorModelResource.FIXED, xiyan.sql());
             assertEquals(1, xiyan.refineRounds());
+            assertEquals(FakeGeneratorModelResource.WRONG_TABLE, xiyan.refinements().get(0).sql());
             assertTrue(xiyan.outcome().ok(), xiyan.outcome().error());
             assertTrue(xiyan.outcome().rowCount() > 0);
             probe.awaitProgress(id, Stage.CANDIDATE, ProgressStatus.DONE);

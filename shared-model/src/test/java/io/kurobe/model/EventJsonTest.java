@@ -50,6 +50,20 @@ class EventJsonTest {
     }
 
     @Test
+    void candidatesCarryTheirRefineRoundsAndReadWithoutThem() {
+        Candidate refined = new Candidate("SELECT name FROM customers", "xiyan", 1, ExecutionOutcome.success(5, "fp", 3),
+                List.of(new RefineRound("SELECT name FROM clients", "The query failed: no table clients")));
+        CandidatesGenerated event = new CandidatesGenerated(envelope, "Who are the customers?", "duckdb", "m", "fp",
+                List.of(refined), null);
+        assertEquals(event, EventJson.read(EventJson.write(event), CandidatesGenerated.class));
+
+        String older = "{\"envelope\":{\"questionId\":\"q\",\"tenantId\":\"t\",\"connectionId\":\"c\"},"
+                + "\"question\":\"x\",\"candidates\":[{\"sql\":\"SELECT 1\",\"generator\":\"simple\","
+                + "\"refineRounds\":0,\"outcome\":{\"ok\":true,\"rowCount\":1}}]}";
+        assertEquals(List.of(), EventJson.read(older, CandidatesGenerated.class).candidates().get(0).refinements());
+    }
+
+    @Test
     void ignoresUnknownFieldsSoProducersCanBeNewer() {
         String json = "{\"envelope\":{\"questionId\":\"q\",\"tenantId\":\"t\",\"connectionId\":\"c\"},"
                 + "\"question\":\"x\",\"extra\":42}";

@@ -7,6 +7,7 @@ import io.kurobe.llm.Fallback;
 import io.kurobe.llm.LlmUsage;
 import io.kurobe.model.Candidate;
 import io.kurobe.model.ExecutionOutcome;
+import io.kurobe.model.RefineRound;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +20,8 @@ import java.util.function.Function;
 /**
  * The SQL Refiner: a model generator's candidate that raised an error, was refused by the guard or returned no
  * rows goes back to the same generator with that notice, for at most {@code maxRounds} rounds and never past the
- * deadline. The candidate keeps the last SQL that ran without error (else the last one written) and counts the
- * rounds; each round is also told to the asker.
+ * deadline. The candidate keeps the last SQL that ran without error (else the last one written) and records each
+ * round (the SQL sent back and the notice); each round is also told to the asker.
  */
 public final class Refiner {
     static final String EMPTY = "The query ran but returned no rows. If the question expects rows, check the "
@@ -38,7 +39,7 @@ public final class Refiner {
                        Function<String, ExecutionOutcome> execute, Consumer<Fallback> onFallback,
                        Consumer<String> progress) {
         List<LlmUsage> usage = new ArrayList<>();
-        List<String> rounds = new ArrayList<>();
+        List<RefineRound> rounds = new ArrayList<>();
         ModelSql first = generator.write(request, deadline, onFallback);
         add(usage, first);
         if (first.sql().isEmpty()) {
@@ -49,7 +50,7 @@ public final class Refiner {
         Candidate kept = new Candidate(sql, generator.name(), 0, outcome);
         while (rounds.size() < maxRounds && notice(outcome) != null && clock.instant().isBefore(deadline)) {
             String notice = notice(outcome);
-            rounds.add(notice);
+            rounds.add(new RefineRound(sql, notice));
             progress.accept(generator.name() + ": refine round " + rounds.size() + " of " + maxRounds + " after: "
                     + shorten(notice));
             ModelSql next = generator.rewrite(request, sql, notice, deadline, onFallback);
@@ -57,14 +58,15 @@ public final class Refiner {
             if (next.sql().isEmpty()) {
                 progress.accept(generator.name() + ": refine round " + rounds.size() + " gave no SQL (" + next.reason()
                         + "), keeping the previous candidate");
+                kept = new Candidate(kept.sql(), generator.name(), rounds.size(), kept.outcome(), rounds);
                 break;
             }
             sql = next.sql().get();
             outcome = execute.apply(sql);
             if (outcome.ok() || !kept.outcome().ok()) {
-                kept = new Candidate(sql, generator.name(), rounds.size(), outcome);
+                kept = new Candidate(sql, generator.name(), rounds.size(), outcome, rounds);
             } else {
-                kept = new Candidate(kept.sql(), generator.name(), rounds.size(), kept.outcome());
+                kept = new Candidate(kept.sql(), generator.name(), rounds.size(), kept.outcome(), rounds);
             }
         }
         return new Refined(Optional.of(kept), null, rounds, usage);
