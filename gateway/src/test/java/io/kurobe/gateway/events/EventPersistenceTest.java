@@ -51,7 +51,10 @@ class EventPersistenceTest {
         Pipeline.send(rest);
         Pipeline.send(Pipeline.panels(id, tenant));
 
-        JsonPath done = awaitStatus(id, "DONE");
+        // progress and panels.ready are stored by separate consumers: the answer may be stored before the last events
+        JsonPath done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> question(id), json -> "DONE".equals(json.getString("status"))
+                        && json.getList("events").size() == 10);
         List<String> events = new ArrayList<>();
         for (int i = 0; i < done.getList("events").size(); i++) {
             events.add(done.getString("events[" + i + "].stage") + " " + done.getString("events[" + i + "].status"));
