@@ -6,6 +6,7 @@ import io.kurobe.model.Envelope;
 import io.kurobe.model.EventJson;
 import io.kurobe.model.Failure;
 import io.kurobe.model.IntentValidated;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.PanelsReady;
 import io.kurobe.model.ProgressStatus;
 import io.kurobe.model.QuestionProgress;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The intent stage with its openai-compatible model served by a local fake of OpenAI's API. */
@@ -67,6 +69,7 @@ class IntentStageModelTest {
             assertEquals(LocalDate.of(2025, 1, 1), validated.timeRange().until());
             QuestionProgress done = probe.awaitProgress(id, Stage.INTENT, ProgressStatus.DONE);
             assertTrue(done.message().startsWith("answerable (model fake-xiyan, 180 tokens in, 52 out"), done.message());
+            assertEquals(ModelUsage.call("intent", 180, 52), done.usage());
             assertTrue(registry.get("kurobe.llm.tokens").tags("model", "fake-xiyan", "role", "intent", "direction", "out")
                     .counter().count() >= 52);
         }
@@ -83,6 +86,7 @@ class IntentStageModelTest {
             assertEquals(LocalDate.of(2023, 1, 1), validated.timeRange().from());
             QuestionProgress done = probe.awaitProgress(id, Stage.INTENT, ProgressStatus.DONE);
             assertTrue(done.message().contains("offline"), done.message());
+            assertNull(done.usage(), "no model answered");
             List<String> messages = probe.progress(id).stream().map(QuestionProgress::message).toList();
             assertTrue(messages.contains("intent: model fake-xiyan answered with a server error, using the offline rules"),
                     messages.toString());
