@@ -96,8 +96,6 @@ async function ask(question) {
     $('conversation-note').hidden = false;
     follow(accepted.id);
     loadRecent();
-const linked = new URLSearchParams(location.search).get('question');
-if (linked && apiKey()) showStored(linked, false);
   } catch (error) {
     showAskError(error);
   } finally {
