@@ -10,11 +10,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The tenant's connections: checked, their passwords sealed under the active key (and resealed under it whenever
@@ -130,7 +132,8 @@ public class ConnectionService {
             }
         }
         throw new ProblemException(ErrorCode.UNKNOWN_ENGINE,
-                "There is no engine '" + name.strip() + "'; known: duckdb, postgres, trino.");
+                "There is no engine '" + name.strip() + "'; known: " + Arrays.stream(Engine.values())
+                        .map(Engine::dialect).collect(Collectors.joining(", ")) + ".");
     }
 
     static String checkedUrl(Engine engine, String url) {
@@ -149,14 +152,12 @@ public class ConnectionService {
     }
 
     private static String urlPrefix(Engine engine) {
-        switch (engine) {
-            case DUCKDB:
-                return "jdbc:duckdb:";
-            case POSTGRES:
-                return "jdbc:postgresql:";
-            default:
-                return "jdbc:trino:";
-        }
+        return switch (engine) {
+            case DUCKDB -> "jdbc:duckdb:";
+            case POSTGRES -> "jdbc:postgresql:";
+            case TRINO -> "jdbc:trino:";
+            case SQLITE -> "jdbc:sqlite:";
+        };
     }
 
     private static String checkedName(String name) {

@@ -31,7 +31,6 @@ public class ConnectionTester {
     static final ExecutionLimits PROBE = new ExecutionLimits(1, Duration.ofSeconds(10));
     /** Longer than the connectors' own 10 s connect timeout, so theirs normally speaks first. */
     static final Duration DEADLINE = Duration.ofSeconds(25);
-    static final String DUCKDB_PREFIX = "jdbc:duckdb:";
 
     public Uni<ConnectionTestResult> test(ConnectionSpec spec) {
         return Uni.createFrom().item(() -> probe(spec))
@@ -46,20 +45,22 @@ public class ConnectionTester {
         if (spec.engine() == Engine.TRINO) {
             return probeTrino(spec);
         }
-        if (spec.engine() == Engine.DUCKDB) {
-            Path file = duckDbFile(spec.jdbcUrl());
+        if (spec.engine() == Engine.DUCKDB || spec.engine() == Engine.SQLITE) {
+            String label = spec.engine() == Engine.DUCKDB ? "DuckDB" : "SQLite";
+            Path file = databaseFile(spec.jdbcUrl());
             if (file == null) {
-                return ConnectionTestResult.failed(engine, Outcome.INVALID_URL,
-                        "a DuckDB connection needs a database file: jdbc:duckdb:/path/to/file.duckdb");
+                return ConnectionTestResult.failed(engine, Outcome.INVALID_URL, "a " + label
+                        + " connection needs a database file: jdbc:" + engine + ":/path/to/file." + engine);
             }
             if (!Files.isRegularFile(file)) {
                 return ConnectionTestResult.failed(engine, Outcome.FILE_MISSING,
-                        "the DuckDB database file " + file + " does not exist on the gateway's machine");
+                        "the " + label + " database file " + file + " does not exist on the gateway's machine");
             }
         }
         long start = System.nanoTime();
         try (Connector connector = Connectors.open(spec)) {
-            QueryResult result = connector.execute("SELECT version()", PROBE);
+            QueryResult result = connector.execute(spec.engine() == Engine.SQLITE ? "SELECT 'SQLite ' || sqlite_version()"
+                    : "SELECT version()", PROBE);
             long latencyMs = Math.max(0, (System.nanoTime() - start) / 1_000_000);
             String version = result.rows().isEmpty() ? "" : String.valueOf(result.rows().get(0).get(0));
             return ConnectionTestResult.passed(engine, latencyMs,
@@ -120,8 +121,10 @@ public class ConnectionTester {
     }
 
     /** The file of a {@code jdbc:duckdb:} URL, or null for an in-memory database. */
-    static Path duckDbFile(String jdbcUrl) {
-        String rest = jdbcUrl.substring(Math.min(jdbcUrl.length(), DUCKDB_PREFIX.length()));
+    /** The file of a jdbc:duckdb: or jdbc:sqlite: URL, or null for none or an in-memory database. */
+    static Path databaseFile(String jdbcUrl) {
+        int colon = jdbcUrl.indexOf(':', "jdbc:".length());
+        String rest = colon < 0 ? "" : jdbcUrl.substring(colon + 1);
         int query = rest.indexOf('?');
         String path = (query < 0 ? rest : rest.substring(0, query)).strip();
         return path.isEmpty() || path.startsWith(":memory:") ? null : Path.of(path);

@@ -6,13 +6,17 @@ import io.kurobe.data.QueryFailedException;
 import io.kurobe.data.trino.TrinoFailure;
 import io.kurobe.gateway.connection.ConnectionTestResult.Outcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The failures trust authentication on this machine cannot produce, named from the driver's SQLState, and Trino's
@@ -62,11 +66,30 @@ class ConnectionTesterTest {
     }
 
     @Test
-    void readsTheFileOfADuckDbUrl() {
-        assertEquals(Path.of("/data/sales.duckdb"), ConnectionTester.duckDbFile("jdbc:duckdb:/data/sales.duckdb"));
-        assertEquals(Path.of("/data/sales.duckdb"), ConnectionTester.duckDbFile("jdbc:duckdb:/data/sales.duckdb?threads=2"));
-        assertNull(ConnectionTester.duckDbFile("jdbc:duckdb:"));
-        assertNull(ConnectionTester.duckDbFile("jdbc:duckdb::memory:"));
+    void readsTheFileOfADuckDbOrSqliteUrl() {
+        assertEquals(Path.of("/data/sales.duckdb"), ConnectionTester.databaseFile("jdbc:duckdb:/data/sales.duckdb"));
+        assertEquals(Path.of("/data/sales.duckdb"), ConnectionTester.databaseFile("jdbc:duckdb:/data/sales.duckdb?threads=2"));
+        assertNull(ConnectionTester.databaseFile("jdbc:duckdb:"));
+        assertNull(ConnectionTester.databaseFile("jdbc:duckdb::memory:"));
+        assertEquals(Path.of("/data/shop.sqlite"), ConnectionTester.databaseFile("jdbc:sqlite:/data/shop.sqlite"));
+        assertNull(ConnectionTester.databaseFile("jdbc:sqlite::memory:"));
+    }
+
+    @Test
+    void testsASqliteFileAndNamesAMissingOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shop.sqlite");
+        try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE items (id INTEGER PRIMARY KEY)");
+        }
+        ConnectionTestResult passed = ConnectionTester.probe(
+                new ConnectionSpec("s", Engine.SQLITE, "jdbc:sqlite:" + file, null, null));
+        assertTrue(passed.ok(), passed.toString());
+        assertTrue(passed.serverVersion().startsWith("SQLite 3."), passed.serverVersion());
+
+        ConnectionTestResult missing = ConnectionTester.probe(
+                new ConnectionSpec("s", Engine.SQLITE, "jdbc:sqlite:" + dir.resolve("none.sqlite"), null, null));
+        assertEquals(Outcome.FILE_MISSING, missing.code(), missing.toString());
     }
 
     private static Outcome outcome(String sqlState) {
