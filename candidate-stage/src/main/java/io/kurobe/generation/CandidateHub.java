@@ -15,6 +15,7 @@ import io.kurobe.llm.LlmUsage;
 import io.kurobe.model.Candidate;
 import io.kurobe.model.CandidatesGenerated;
 import io.kurobe.model.ExecutionOutcome;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.SchemaLinked;
 import io.kurobe.stage.Decision;
 import jakarta.enterprise.inject.Any;
@@ -149,8 +150,12 @@ public class CandidateHub {
         List<Candidate> candidates = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        ModelUsage used = ModelUsage.NONE;
         for (int i = 0; i < written.size(); i++) {
             Refined refined = await(order.get(i), written.get(i), until);
+            for (LlmUsage call : refined.usage()) {
+                used = used.plus(ModelUsage.call(call.role(), call.inputTokens(), call.outputTokens()));
+            }
             if (refined.candidate().isPresent()) {
                 candidates.add(refined.candidate().get());
             } else {
@@ -161,15 +166,16 @@ public class CandidateHub {
                         : ", " + refined.rounds().size() + " refine round" + (refined.rounds().size() == 1 ? "" : "s")));
             }
         }
+        ModelUsage usage = used.calls() == 0 ? null : used;
         if (candidates.isEmpty()) {
-            return Decision.fail("NO_CANDIDATE", "No SQL could be written for this question: "
-                    + String.join("; ", reasons) + ".");
+            return Decision.<CandidatesGenerated>fail("NO_CANDIDATE", "No SQL could be written for this question: "
+                    + String.join("; ", reasons) + ".").withUsage(usage);
         }
         CandidatesGenerated event = new CandidatesGenerated(linked.envelope().next(clock.instant()), linked.question(),
                 linked.dialect(), linked.mschema(), linked.schemaFingerprint(), candidates, linked.options());
         long executed = candidates.stream().filter(c -> c.outcome().ok()).count();
         return Decision.forward(event, candidates.size() + " candidates, " + executed + " executed"
-                + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
+                + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")")).withUsage(usage);
     }
 
     private List<LlmGenerator> requestedModels(List<String> wanted) {

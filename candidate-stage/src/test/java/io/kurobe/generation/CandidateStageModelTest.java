@@ -70,6 +70,9 @@ class CandidateStageModelTest {
             assertTrue(byGenerator(generated, "simple").outcome().ok());
             QuestionProgress done = probe.awaitProgress(id, Stage.CANDIDATE, ProgressStatus.DONE);
             assertTrue(done.message().contains("xiyan by model fake-xiyan, 1 call, 250 tokens in, 30 out"), done.message());
+            assertEquals(1, done.usage().calls(), "usage travels on the DONE event: " + done.usage());
+            assertEquals(250, done.usage().byRole().get("generator.xiyan").tokensIn());
+            assertEquals(30, done.usage().tokensOut());
             String prompt = FakeVendorServer.userText(model.requests().get(model.requests().size() - 1));
             assertTrue(prompt.startsWith("你是一名DuckDB专家"), prompt);
             assertTrue(prompt.contains("【DB_ID】"), prompt);

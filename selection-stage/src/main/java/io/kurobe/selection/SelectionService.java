@@ -8,6 +8,7 @@ import io.kurobe.llm.RoleModels;
 import io.kurobe.model.Candidate;
 import io.kurobe.model.CandidateSelected;
 import io.kurobe.model.CandidatesGenerated;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.SelectionMethod;
 import io.kurobe.stage.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -109,9 +110,11 @@ public class SelectionService {
         CandidateSelected selected = new CandidateSelected(generated.envelope().next(clock.instant()),
                 generated.question(), generated.dialect(), generated.schemaFingerprint(), chosen, method,
                 share, choice.confidence(), choice.reason(), runnersUp, generated.options());
+        ModelUsage usage = verdict.map(v -> ModelUsage.call(v.usage().role(), v.usage().inputTokens(),
+                v.usage().outputTokens())).orElse(null);
         return Decision.forward(selected, String.format(Locale.ROOT,
                 "chose the %s candidate (%s, vote share %.2f, confidence %.2f%s)", chosen.generator(), method, share,
-                choice.confidence(), choice.lowConfidence() ? ", low" : ""));
+                choice.confidence(), choice.lowConfidence() ? ", low" : "")).withUsage(usage);
     }
 
     /**

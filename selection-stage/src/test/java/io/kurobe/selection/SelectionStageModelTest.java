@@ -61,8 +61,9 @@ class SelectionStageModelTest {
             String prompt = FakeVendorServer.userText(model.requests().get(model.requests().size() - 1));
             assertTrue(prompt.contains("Candidate A\n[SQL]\n" + first.sql()), prompt);
             assertTrue(prompt.contains("Candidate B\n[SQL]\n" + second.sql()), prompt);
-            assertTrue(probe.awaitProgress(id, Stage.SELECTION, ProgressStatus.DONE).message()
-                    .startsWith("chose the xiyan candidate (SELECTOR_MODEL"));
+            QuestionProgress done = probe.awaitProgress(id, Stage.SELECTION, ProgressStatus.DONE);
+            assertTrue(done.message().startsWith("chose the xiyan candidate (SELECTOR_MODEL"), done.message());
+            assertEquals(1, done.usage().byRole().get("selector").calls(), "usage on the DONE event: " + done.usage());
         }
     }
 
