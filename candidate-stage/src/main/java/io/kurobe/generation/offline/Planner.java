@@ -44,6 +44,12 @@ final class Planner {
     record Measure(Fn fn, Table table, Column column, boolean distinct, int at) {
     }
 
+    /** Words after "order" that make it the verb: "order by", "order them". */
+    private static final Set<String> ORDER_OBJECTS = Set.of("by", "them", "it", "these", "those", "the", "results",
+            "rows", "alphabetically", "ascending", "descending");
+    /** Words before "order" that make it a sorting: "in order", "descending order". */
+    private static final Set<String> ORDER_QUALIFIERS = Set.of("in", "descending", "ascending", "alphabetical",
+            "reverse", "chronological", "increasing", "decreasing", "sorted", "sort");
     private static final Set<String> DESC_WORDS = Set.of("highest", "most", "largest", "biggest", "greatest", "top",
             "best", "longest", "latest", "maximum", "max", "oldest", "costliest", "priciest", "expensive", "popular",
             "frequently");
@@ -189,7 +195,7 @@ final class Planner {
                 plan.select.add(expression(m, plan) + " AS " + alias);
                 aliases.add(alias);
             }
-            if (grouped && (superlative || topN > 0 || q.lower.contains("descending") || q.lower.contains("order")
+            if (grouped && (superlative || topN > 0 || q.lower.contains("descending") || asksOrder()
                     || q.lower.contains("sort") || q.has("rank"))) {
                 plan.orderBy.add(aliases.get(orderingMeasure(measures)) + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST"));
                 plan.limit = limit;
@@ -841,11 +847,35 @@ final class Planner {
         }
         for (int k = Math.max(0, i - 4); k < i; k++) {
             String w = q.raw.get(k);
-            if (w.startsWith("order") || w.startsWith("sort") || w.startsWith("rank")) {
+            if (orderWord(k) || w.startsWith("sort") || w.startsWith("rank")) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the question asks for an order, not merely names an {@code orders} table or an order. */
+    private boolean asksOrder() {
+        for (int k = 0; k < q.size(); k++) {
+            if (orderWord(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "ordered", "ordering", or "order" as in "order by", "order them", "in descending order". */
+    private boolean orderWord(int k) {
+        String w = q.raw.get(k);
+        if (w.equals("ordered") || w.equals("ordering")) {
+            return true;
+        }
+        if (!w.equals("order")) {
+            return false;
+        }
+        String next = k + 1 < q.size() ? q.raw.get(k + 1) : "";
+        String before = k > 0 ? q.raw.get(k - 1) : "";
+        return ORDER_OBJECTS.contains(next) || ORDER_QUALIFIERS.contains(before);
     }
 
     private Optional<Mention> group(int pass, Table main) {

@@ -99,6 +99,25 @@ class OfflineEngineTest {
     }
 
     @Test
+    void anOrdersTableNamedBeforeByIsNotAnOrderingAndTheByGroups() throws SQLException {
+        SchemaSnapshot shop = new SchemaSnapshot("shop", Engine.DUCKDB, List.of(
+                new TableInfo("orders", "", -1, List.of(
+                        new ColumnInfo("order_id", "INTEGER", "", true, List.of("1", "2")),
+                        new ColumnInfo("status", "VARCHAR", "", false, List.of("shipped", "cancelled")),
+                        new ColumnInfo("total_amount", "DECIMAL(10,2)", "", false, List.of("10.00"))))),
+                List.of(), "fp-shop");
+        Generated generated = engine.generate(new GenerationRequest("What is the total amount of orders by status?",
+                "duckdb", "", shop, List.of(), 1000));
+        String sql = generated.sql().orElseThrow(() -> new AssertionError(generated.reason()));
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE orders (order_id INTEGER, status VARCHAR, total_amount DECIMAL(10,2))");
+            s.execute("INSERT INTO orders VALUES (1, 'shipped', 10.00), (2, 'shipped', 5.00), (3, 'cancelled', 7.00)");
+        }
+        assertTrue(sql.contains("GROUP BY orders.status"), sql);
+        assertEquals(List.of(List.of("cancelled", "7.00"), List.of("shipped", "15.00")), rows(sql + " ORDER BY 1"));
+    }
+
+    @Test
     void countsPerEntityJoiningOnSharedKeyNames() throws SQLException {
         String sql = sql("How many loans does each member have?");
         assertTrue(sql.contains("JOIN members ON loans.member_id = members.member_id"), sql);
