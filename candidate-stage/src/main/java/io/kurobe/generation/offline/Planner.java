@@ -62,7 +62,9 @@ final class Planner {
     private static final Set<String> TIME_UNITS = Set.of("year", "quarter", "month", "week", "day");
     private static final Pattern TOP_N = Pattern.compile("\\b(?:top|first|best|highest|lowest|bottom)\\s+(\\d{1,4}|"
             + "one|two|three|four|five|six|seven|eight|nine|ten)\\b|\\b(\\d{1,4})\\s+(?:most|highest|lowest|least|best|"
-            + "largest|biggest|top|distinct|different)\\b");
+            + "largest|biggest|top|distinct|different)\\b|\\b(?:which|what|the)\\s+(\\d{1,4}|two|three|four|five|six|seven"
+            + "|eight|nine|ten)\\s+(?=[a-z]+\\b.*\\b(?:most|highest|largest|biggest|greatest|least|lowest|fewest|smallest"
+            + "|best|worst)\\b)");
     private static final Pattern COMPARISON = Pattern.compile("\\b(more than|greater than|over|above|exceeding|at least|"
             + "less than|fewer than|under|below|at most|lower than|higher than)\\s+\\$?(\\d[\\d,]*(?:\\.\\d+)?)(k)?\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(?:in|during|for|of|year)\\s+(?:the\\s+)?(?:year\\s+)?"
@@ -1523,7 +1525,7 @@ final class Planner {
     private int topN() {
         Matcher m = TOP_N.matcher(q.lower);
         if (m.find()) {
-            String n = m.group(1) != null ? m.group(1) : m.group(2);
+            String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             return QuestionText.NUMBER_WORDS.containsKey(n) ? QuestionText.NUMBER_WORDS.get(n) : Integer.parseInt(n);
         }
         return -1;

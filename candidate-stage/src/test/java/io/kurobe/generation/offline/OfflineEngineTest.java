@@ -118,6 +118,14 @@ class OfflineEngineTest {
     }
 
     @Test
+    void whichNThingsWithTheMostIsATopN() throws SQLException {
+        String sql = sql("Which 2 members made the most loans?");
+        List<List<String>> rows = rows(sql);
+        assertEquals(2, rows.size(), sql);
+        assertTrue(rows.get(0).contains("Ada"), rows + " from " + sql);
+    }
+
+    @Test
     void countsPerEntityJoiningOnSharedKeyNames() throws SQLException {
         String sql = sql("How many loans does each member have?");
         assertTrue(sql.contains("JOIN members ON loans.member_id = members.member_id"), sql);
