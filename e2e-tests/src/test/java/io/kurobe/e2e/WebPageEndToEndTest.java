@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
@@ -126,9 +125,6 @@ class WebPageEndToEndTest {
     }
 
     @Test
-    @Disabled("the default offline candidate engine answers 'What is the total amount of orders by status?' with "
-            + "SELECT SUM(orders.total_amount) ... FROM orders, no GROUP BY, so the page shows one KPI instead of one "
-            + "category per status; enable once candidate-stage groups by the named column")
     void groupedQuestionShowsOneCategoryPerStatus() throws Exception {
         watched(() -> {
             openPageWithKey();
