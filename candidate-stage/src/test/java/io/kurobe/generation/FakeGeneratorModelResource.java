@@ -43,15 +43,7 @@ public class FakeGeneratorModelResource implements QuarkusTestResourceLifecycleM
             }
             return answer(COUNT_2024 + "\n```", 250, 30);
         });
-        return Map.of(
-                "kurobe.llm.models.fake-xiyan.provider", "openai-compatible",
-                "kurobe.llm.models.fake-xiyan.base-url", server.baseUrl(),
-                "kurobe.llm.models.fake-xiyan.model", "XiYanSQL-QwenCoder-7B-2504",
-                "kurobe.llm.models.fake-xiyan.timeout", "5s",
-                "kurobe.llm.roles.generator.xiyan", "fake-xiyan",
-                "kurobe.llm.retry.initial-backoff", "10ms",
-                "kurobe.llm.retry.max-backoff", "50ms",
-                "kurobe.llm.breaker.failure-threshold", "1000");
+        return server.roleConfig("fake-xiyan", "XiYanSQL-QwenCoder-7B-2504", "generator.xiyan");
     }
 
     @Override

@@ -38,15 +38,7 @@ public class FakeIntentModelResource implements QuarkusTestResourceLifecycleMana
             return answer("{\"intent\":\"ANSWERABLE\",\"standalone_question\":\"" + REWRITTEN + "\",\"entities\":[\"2024\"],"
                     + "\"time_range\":{\"from\":\"2024-01-01\",\"until\":\"2025-01-01\",\"text\":\"in 2024\"}}", 180, 52);
         });
-        return Map.of(
-                "kurobe.llm.models.fake-xiyan.provider", "openai-compatible",
-                "kurobe.llm.models.fake-xiyan.base-url", server.baseUrl(),
-                "kurobe.llm.models.fake-xiyan.model", "XiYanSQL-QwenCoder-7B-2504",
-                "kurobe.llm.models.fake-xiyan.timeout", "5s",
-                "kurobe.llm.roles.intent", "fake-xiyan",
-                "kurobe.llm.retry.initial-backoff", "10ms",
-                "kurobe.llm.retry.max-backoff", "50ms",
-                "kurobe.llm.breaker.failure-threshold", "1000");
+        return server.roleConfig("fake-xiyan", "XiYanSQL-QwenCoder-7B-2504", "intent");
     }
 
     /** Hands the running server to the test's field annotated {@link FakeModel}, so a test can stop it. */

@@ -139,9 +139,11 @@ final class VendorHttpClient implements HttpClient {
         }
     }
 
+    /** Streaming is refused on purpose: every role reads one whole answer, bounded by the question's deadline. */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        listener.onError(new UnsupportedOperationException("Kurobe calls models without streaming"));
+        listener.onError(new UnsupportedOperationException("Kurobe calls models without streaming: RoleModels builds"
+                + " only non-streaming chat models, whose whole answer is read within the question's deadline"));
     }
 
     /** What LangChain4j's model builders take: they set the timeouts, we build the client. */

@@ -32,15 +32,7 @@ public class FakeSelectorModelResource implements QuarkusTestResourceLifecycleMa
             }
             return answer("Candidate B", 320, 3);
         });
-        return Map.of(
-                "kurobe.llm.models.fake-selector.provider", "openai-compatible",
-                "kurobe.llm.models.fake-selector.base-url", server.baseUrl(),
-                "kurobe.llm.models.fake-selector.model", "XiYanSQL-Selector",
-                "kurobe.llm.models.fake-selector.timeout", "5s",
-                "kurobe.llm.roles.selector", "fake-selector",
-                "kurobe.llm.retry.initial-backoff", "10ms",
-                "kurobe.llm.retry.max-backoff", "50ms",
-                "kurobe.llm.breaker.failure-threshold", "1000");
+        return server.roleConfig("fake-selector", "XiYanSQL-Selector", "selector");
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -123,6 +124,23 @@ public final class FakeVendorServer implements AutoCloseable {
     /** The base URL to configure, as the vendor's client expects it. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + vendor.basePath;
+    }
+
+    /**
+     * The settings that make {@code role} call this server as the openai-compatible model {@code name}
+     * ({@code model} is the id it sends), with short retry waits and a breaker that never opens, for tests.
+     */
+    public Map<String, String> roleConfig(String name, String model, String role) {
+        String prefix = "kurobe.llm.models." + name + ".";
+        return Map.of(
+                prefix + "provider", "openai-compatible",
+                prefix + "base-url", baseUrl(),
+                prefix + "model", model,
+                prefix + "timeout", "5s",
+                "kurobe.llm.roles." + role, name,
+                "kurobe.llm.retry.initial-backoff", "10ms",
+                "kurobe.llm.retry.max-backoff", "50ms",
+                "kurobe.llm.breaker.failure-threshold", "1000");
     }
 
     /** Replies for the next requests, in order, before the standing responder takes over. */
