@@ -11,6 +11,12 @@ public final class Topics {
     public static final String CANDIDATE_SELECTED = "candidate.selected";
     public static final String PANELS_READY = "panels.ready";
     public static final String QUESTION_PROGRESS = "question.progress";
+    /**
+     * Confirmed and loaded examples ({@link QueryExample}), compacted ({@code cleanup.policy=compact}) and keyed by
+     * {@link QueryExample#key()}: not a pipeline topic, so not in {@link #ALL}; every candidate-stage replica reads
+     * it whole from the beginning.
+     */
+    public static final String EXAMPLES = "examples";
 
     /** Topics that a stage consumes, each with a dead-letter topic beside it. */
     public static final List<String> PIPELINE = List.of(

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every JSON example of docs/events.md must read as the event of its topic. */
 class EventsDocTest {
@@ -57,5 +59,25 @@ class EventsDocTest {
             assertFalse(examples == 0, "no JSON example for " + topic);
         }
         assertEquals(7, BY_TOPIC.size());
+    }
+
+    @Test
+    void theExamplesTopicHasAnExampleThatReadsAsAQueryExample() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "events.md"));
+        int start = doc.indexOf("\n## " + Topics.EXAMPLES + "\n");
+        assertFalse(start < 0, "docs/events.md has no section for " + Topics.EXAMPLES);
+        Matcher json = Pattern.compile("(?s)```json\\n(.*?)```").matcher(doc.substring(start));
+        assertTrue(json.find(), "no JSON example for " + Topics.EXAMPLES);
+        QueryExample example = EventJson.read(json.group(1), QueryExample.class);
+        assertEquals("demo/demo/" + example.exampleId(), example.key());
+        assertEquals(QueryExample.FEEDBACK, example.source());
+    }
+
+    @Test
+    void anExampleWithoutSqlIsRefusedNamingTheField() {
+        InvalidEventException refused = assertThrows(InvalidEventException.class, () -> EventJson.read(
+                "{\"exampleId\":\"e1\",\"tenantId\":\"t\",\"connectionId\":\"c\",\"question\":\"q\","
+                        + "\"source\":\"bulk\",\"createdAt\":\"2026-11-25T12:00:01Z\"}", QueryExample.class));
+        assertTrue(refused.getMessage().contains("sql"), refused.getMessage());
     }
 }

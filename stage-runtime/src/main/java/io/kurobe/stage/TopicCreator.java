@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -39,6 +40,9 @@ public class TopicCreator {
             topics.add(new NewTopic(topic, partitions, replicationFactor));
             topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor));
         }
+        // the in-context-learning examples: one record per example key, so compaction keeps each example's latest state
+        topics.add(new NewTopic(Topics.EXAMPLES, partitions, replicationFactor)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             var result = admin.createTopics(topics);
             for (var entry : result.values().entrySet()) {

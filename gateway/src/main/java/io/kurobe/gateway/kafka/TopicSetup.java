@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,6 +39,9 @@ public class TopicSetup {
             topics.add(new NewTopic(topic, config.partitions(), config.replicationFactor()));
             topics.add(new NewTopic(Topics.deadLetter(topic), config.partitions(), config.replicationFactor()));
         }
+        // the in-context-learning examples: one record per example key, so compaction keeps each example's latest state
+        topics.add(new NewTopic(Topics.EXAMPLES, config.partitions(), config.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (var created : admin.createTopics(topics).values().entrySet()) {
                 try {
