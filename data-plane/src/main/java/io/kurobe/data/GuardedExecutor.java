@@ -6,9 +6,9 @@ import io.kurobe.data.guard.SqlGuard;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,18 +24,19 @@ public class GuardedExecutor {
 
     private final ConnectorPool pool;
     private final SqlGuard guard = new SqlGuard();
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<String, Tables> tables = new ConcurrentHashMap<>();
 
-    private record Tables(Set<String> names, Instant readAt) {
+    /** A connection's table names, the catalog structure hash they were read under, and when that was checked. */
+    private record Tables(Set<String> names, String structure, Instant checkedAt) {
     }
 
     @Inject
     public GuardedExecutor(ConnectorPool pool) {
-        this(pool, Clock.systemUTC());
+        this(pool, InstantSource.system());
     }
 
-    GuardedExecutor(ConnectorPool pool, Clock clock) {
+    GuardedExecutor(ConnectorPool pool, InstantSource clock) {
         this.pool = pool;
         this.clock = clock;
     }
@@ -59,8 +60,10 @@ public class GuardedExecutor {
     }
 
     /**
-     * What the guard allows on a connection: its engine, the tables of its schema (read at most once a
-     * minute) and one row over the cap, which lets the connector see that a result was truncated.
+     * What the guard allows on a connection: its engine, the tables of its schema and one row over the cap, which
+     * lets the connector see that a result was truncated. The tables are read by one introspection and then
+     * trusted for a minute; after that a catalog-only structure check (one query) decides whether to read them
+     * again, so an unchanged schema is never introspected twice (no row counts or example values re-read).
      */
     public GuardPolicy policy(String tenantId, String connectionId, ExecutionLimits limits) {
         Connector connector = pool.connector(tenantId, connectionId);
@@ -71,12 +74,15 @@ public class GuardedExecutor {
     private Set<String> tables(String connectionId, Connector connector) {
         Instant now = clock.instant();
         Tables known = tables.get(connectionId);
-        if (known == null || known.readAt().plus(SCHEMA_TTL).isBefore(now)) {
-            Set<String> names = connector.introspect().tables().stream().map(TableInfo::name)
-                    .collect(Collectors.toUnmodifiableSet());
-            known = new Tables(names, now);
-            tables.put(connectionId, known);
+        if (known != null && !known.checkedAt().plus(SCHEMA_TTL).isBefore(now)) {
+            return known.names();
         }
-        return known.names();
+        // the hash is taken before the tables are read: a change in between makes the next check read them again
+        String structure = connector.structureHash();
+        Set<String> names = known != null && known.structure().equals(structure)
+                ? known.names()
+                : connector.introspect().tables().stream().map(TableInfo::name).collect(Collectors.toUnmodifiableSet());
+        tables.put(connectionId, new Tables(names, structure, now));
+        return names;
     }
 }
