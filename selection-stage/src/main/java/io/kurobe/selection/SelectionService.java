@@ -92,10 +92,11 @@ public class SelectionService {
         List<String> order = prior.isEmpty()
                 ? candidates.stream().map(Candidate::generator).distinct().toList() : prior;
         Choice choice = new ResultSelector(order).choose(generated.question(), attempts);
-        Optional<SelectorAgent.Verdict> verdict = choice.lowConfidence()
+        SelectorAgent.Consultation consulted = choice.lowConfidence()
                 ? agent.choose(generated.question(), generated.dialect(), generated.mschema(), attempts,
                         generated.envelope().deadline(), progress)
-                : Optional.empty();
+                : SelectorAgent.Consultation.NONE;
+        Optional<SelectorAgent.Verdict> verdict = consulted.verdict();
         if (verdict.isPresent()) {
             choice = byModel(verdict.get(), attempts, choice);
         }
@@ -110,8 +111,9 @@ public class SelectionService {
         CandidateSelected selected = new CandidateSelected(generated.envelope().next(clock.instant()),
                 generated.question(), generated.dialect(), generated.schemaFingerprint(), chosen, method,
                 share, choice.confidence(), choice.reason(), runnersUp, generated.options());
-        ModelUsage usage = verdict.map(v -> ModelUsage.call(v.usage().role(), v.usage().inputTokens(),
-                v.usage().outputTokens())).orElse(null);
+        // a selector answer that named no candidate changed nothing but still cost its tokens
+        ModelUsage usage = consulted.usage().map(u -> ModelUsage.call(u.role(), u.inputTokens(), u.outputTokens()))
+                .orElse(null);
         return Decision.forward(selected, String.format(Locale.ROOT,
                 "chose the %s candidate (%s, vote share %.2f, confidence %.2f%s)", chosen.generator(), method, share,
                 choice.confidence(), choice.lowConfidence() ? ", low" : "")).withUsage(usage);

@@ -38,6 +38,14 @@ public final class SelectorAgent {
     public record Verdict(int index, String label, LlmUsage usage) {
     }
 
+    /**
+     * What asking the selector gave: its verdict, when it named an offered candidate, and what the call cost,
+     * whenever a model answered — an answer that names no candidate still spent its tokens.
+     */
+    public record Consultation(Optional<Verdict> verdict, Optional<LlmUsage> usage) {
+        static final Consultation NONE = new Consultation(Optional.empty(), Optional.empty());
+    }
+
     public boolean configured() {
         return models != null && models.configured(ROLE);
     }
@@ -46,28 +54,29 @@ public final class SelectorAgent {
      * Offers one attempt per distinct result; when there is only one (all agree) nothing is asked. Fallbacks and
      * an answer naming no offered candidate are told to {@code progress}.
      */
-    public Optional<Verdict> choose(String question, String dialect, String mschema, List<Attempt> attempts,
-                                    Instant deadline, Consumer<String> progress) {
+    public Consultation choose(String question, String dialect, String mschema, List<Attempt> attempts,
+                               Instant deadline, Consumer<String> progress) {
         if (!configured()) {
-            return Optional.empty();
+            return Consultation.NONE;
         }
         List<Integer> offered = distinct(attempts);
         if (offered.size() < 2) {
-            return Optional.empty();
+            return Consultation.NONE;
         }
         List<Attempt> shown = offered.stream().map(attempts::get).toList();
         RoleReply reply = models.chat(ROLE, SelectionPrompt.of(question, dialect, mschema, shown), deadline,
                 fallback -> progress.accept(fallback.message(RULES)));
         if (!(reply instanceof RoleReply.Answered answered)) {
-            return Optional.empty();
+            return Consultation.NONE;
         }
         Optional<Integer> pick = read(answered.text(), shown);
         if (pick.isEmpty()) {
             progress.accept(ROLE + ": model " + answered.usage().model() + " named none of the " + shown.size()
                     + " offered candidates, using " + RULES);
-            return Optional.empty();
+            return new Consultation(Optional.empty(), Optional.of(answered.usage()));
         }
-        return Optional.of(new Verdict(offered.get(pick.get()), SelectionPrompt.label(pick.get()), answered.usage()));
+        return new Consultation(Optional.of(new Verdict(offered.get(pick.get()), SelectionPrompt.label(pick.get()),
+                answered.usage())), Optional.of(answered.usage()));
     }
 
     /** The first attempt of each distinct result, in input order; failed attempts are not offered. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,9 +91,11 @@ class SelectionStageModelTest {
             CandidateSelected selected = probe.awaitEvent(Topics.CANDIDATE_SELECTED, id, CandidateSelected.class);
             assertNotEquals(SelectionMethod.SELECTOR_MODEL, selected.method());
             assertTrue(selected.reasoning().startsWith("chose "), selected.reasoning());
-            probe.awaitProgress(id, Stage.SELECTION, ProgressStatus.DONE);
+            QuestionProgress done = probe.awaitProgress(id, Stage.SELECTION, ProgressStatus.DONE);
             assertTrue(probe.progress(id).stream().map(QuestionProgress::message).toList().contains(
                     "selector: model fake-selector named none of the 2 offered candidates, using the selection rules"));
+            assertNotNull(done.usage(), "the unusable answer still cost a call");
+            assertEquals(1, done.usage().byRole().get("selector").calls(), "usage on the DONE event: " + done.usage());
         }
     }
 
