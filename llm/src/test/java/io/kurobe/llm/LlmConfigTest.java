@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,25 +63,26 @@ class LlmConfigTest {
         assertTrue(settings.roles().isEmpty());
     }
 
-    /** Quarkus reads "60s" and "500ms"; plain SmallRye Config needs to be taught. */
-    private static Duration duration(String value) {
-        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.strip());
-        if (!m.matches()) {
-            return Duration.parse(value);
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+    @Test
+    void aPropertiesFileOutsideQuarkusReadsTheSameWayAndNamesEnvironmentVariablesForKeys() {
+        LlmSettings settings = LlmProducer.settings(Map.of(
+                "kurobe.llm.models.gpt.provider", "openai",
+                "kurobe.llm.models.gpt.model", "gpt-4o-mini",
+                "kurobe.llm.models.gpt.api-key", "${KUROBE_NO_SUCH_VARIABLE:sk-from-default}",
+                "kurobe.llm.models.gpt.timeout", "45s",
+                "kurobe.llm.roles.generator.xiyan", "gpt",
+                "kurobe.llm.roles.selector", "gpt"));
+
+        assertEquals(List.of("gpt"), settings.roles().get("generator.xiyan"));
+        assertEquals(List.of("gpt"), settings.roles().get("selector"));
+        assertEquals(Duration.ofSeconds(45), settings.models().get("gpt").timeout());
+        assertEquals("sk-from-default", settings.models().get("gpt").apiKey());
     }
 
     private static LlmConfig config(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(LlmConfig.class)
-                .withConverter(Duration.class, 100, LlmConfigTest::duration)
+                .withConverter(Duration.class, 100, LlmProducer::duration)
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
         return config.getConfigMapping(LlmConfig.class);
