@@ -27,8 +27,10 @@ import java.util.Set;
  * {@code full-schema-max-columns} columns) is given whole, exactly as introspected. A larger one keeps the tables
  * that score best against the question, a table's score being the best of its own and its columns' embedding
  * similarity ({@link ColumnRetriever}), raised when the question names the table or one of its columns, or says one
- * of its values; then the columns of each kept table that score best, every primary key, and the tables on the
- * shortest foreign-key paths between kept tables with their join columns. The subset is rendered as M-Schema.
+ * of its values (by the match's score); then the columns of each kept table that score best, every primary key,
+ * and the tables on the shortest foreign-key paths between kept tables with their join columns. The subset is
+ * rendered as M-Schema. A schema-filter model's choice among what was kept is completed the same way
+ * ({@link #narrow}).
  */
 public final class LinkingPolicy {
     private static final Logger LOG = Logger.getLogger(LinkingPolicy.class);
@@ -75,12 +77,60 @@ public final class LinkingPolicy {
         return linking;
     }
 
+    /**
+     * The tables and columns a schema-filter model chose among the retrieved ones, completed as retrieval completes
+     * its own choice: every primary key, and the tables on the shortest foreign-key paths (at most
+     * {@code max-join-hops} joins) between chosen tables, with their join columns. Matched values are shown in
+     * the chosen columns that hold them. Tables keep the retrieval's scores (0 for a table only a path adds).
+     *
+     * @param chosen the chosen columns per table, named as the snapshot names them; a table with none keeps its keys
+     */
+    public Linking narrow(SchemaSnapshot snapshot, Linking retrieved, Map<String, Set<String>> chosen,
+                          List<MatchedValue> values) {
+        int columnCount = snapshot.tables().stream().mapToInt(t -> t.columns().size()).sum();
+        Map<String, Integer> position = new HashMap<>();
+        for (int t = 0; t < snapshot.tables().size(); t++) {
+            position.put(snapshot.tables().get(t).name(), t);
+        }
+        double[] tableScores = new double[snapshot.tables().size()];
+        for (LinkedTable table : retrieved.tables()) {
+            Integer at = position.get(table.name());
+            if (at != null) {
+                tableScores[at] = table.score();
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (String table : chosen.keySet()) {
+            Integer at = position.get(table);
+            if (at != null) {
+                order.add(at);
+            }
+        }
+        order.sort(Comparator.comparingDouble((Integer t) -> -tableScores[t]).thenComparing(t -> t));
+        Set<Integer> bridges = new LinkedHashSet<>();
+        Set<Integer> kept = keep(order, joinGraph(snapshot, position), bridges);
+        SchemaSelection.Builder selection = SchemaSelection.builder();
+        for (int t : kept) {
+            String table = snapshot.tables().get(t).name();
+            selection.table(table);
+            for (String column : bridges.contains(t) ? Set.<String>of() : chosen.getOrDefault(table, Set.of())) {
+                selection.column(table, column);
+            }
+        }
+        for (MatchedValue value : values) {
+            if (chosen.getOrDefault(value.table(), Set.of()).contains(value.column())) {
+                selection.matched(value.table(), value.column(), value.value());
+            }
+        }
+        return describe(snapshot, selection.build(), kept, tableScores, columnCount);
+    }
+
     private Linking linkSubset(SchemaSnapshot snapshot, int columnCount, String question, List<MatchedValue> values) {
         EmbeddingIndex index = retriever.index(snapshot);
         float[] q = retriever.embed(question);
-        Map<String, Set<String>> valueColumns = new HashMap<>();
+        Map<String, Map<String, Double>> valueColumns = new HashMap<>();
         for (MatchedValue value : values) {
-            valueColumns.computeIfAbsent(value.table(), t -> new HashSet<>()).add(value.column());
+            valueColumns.computeIfAbsent(value.table(), t -> new HashMap<>()).merge(value.column(), value.score(), Math::max);
         }
         double[][] columnScores = index.columnScores(q);
         double[] tableScores = score(snapshot.tables(), index.tableScores(q), columnScores, questionWords(question),
@@ -100,16 +150,16 @@ public final class LinkingPolicy {
      * table's: the best of its own similarity and its columns' scores, raised where the question names it.
      */
     private static double[] score(List<TableInfo> tables, double[] tableSimilarity, double[][] columnScores,
-                                  Set<String> words, Map<String, Set<String>> valueColumns) {
+                                  Set<String> words, Map<String, Map<String, Double>> valueColumns) {
         double[] scores = new double[tables.size()];
         for (int t = 0; t < tables.size(); t++) {
             TableInfo table = tables.get(t);
-            Set<String> matched = valueColumns.getOrDefault(table.name(), Set.of());
+            Map<String, Double> matched = valueColumns.getOrDefault(table.name(), Map.of());
             double best = tableSimilarity[t];
             for (int c = 0; c < table.columns().size(); c++) {
                 String column = table.columns().get(c).name();
                 columnScores[t][c] += (named(words, column, true) ? NAMED_COLUMN : 0)
-                        + (matched.contains(column) ? MATCHED_VALUE : 0);
+                        + MATCHED_VALUE * matched.getOrDefault(column, 0.0);
                 best = Math.max(best, columnScores[t][c]);
             }
             scores[t] = best + (named(words, SchemaWords.bareName(table.name()), false) ? NAMED_TABLE : 0);
@@ -147,7 +197,7 @@ public final class LinkingPolicy {
 
     /** The best columns of each kept table and those holding values of the question; bridges keep keys only. */
     private SchemaSelection select(SchemaSnapshot snapshot, Set<Integer> kept, Set<Integer> bridges,
-                                   double[][] columnScores, Map<String, Set<String>> valueColumns,
+                                   double[][] columnScores, Map<String, Map<String, Double>> valueColumns,
                                    List<MatchedValue> values, Map<String, Integer> position) {
         SchemaSelection.Builder selection = SchemaSelection.builder();
         for (int t : kept) {
@@ -162,10 +212,10 @@ public final class LinkingPolicy {
                 order.add(c);
             }
             order.sort(Comparator.comparingDouble((Integer c) -> -scores[c]).thenComparing(c -> c));
-            Set<String> matched = valueColumns.getOrDefault(table.name(), Set.of());
+            Map<String, Double> matched = valueColumns.getOrDefault(table.name(), Map.of());
             for (int i = 0; i < order.size(); i++) {
                 ColumnInfo column = table.columns().get(order.get(i));
-                if (i < limits.maxColumnsPerTable() || matched.contains(column.name())) {
+                if (i < limits.maxColumnsPerTable() || matched.containsKey(column.name())) {
                     selection.column(table.name(), column.name());
                 }
             }
