@@ -4,7 +4,10 @@ import io.kurobe.data.ConnectionSpec;
 import io.kurobe.data.Connector;
 import io.kurobe.data.ConnectorPool;
 import io.kurobe.data.Connectors;
+import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.QueryFailedException;
+import io.kurobe.data.SchemaSnapshot;
+import io.kurobe.data.guard.GuardPolicy;
 import io.kurobe.gateway.auth.Caller;
 import io.kurobe.gateway.problem.ErrorCode;
 import io.kurobe.gateway.problem.ProblemException;
@@ -60,6 +63,39 @@ public class ConnectionSchemas {
         }));
     }
 
+    /**
+     * What the SQL guard allows on the connection, as for the pipeline's generated SQL: its engine's dialect and the
+     * tables of its schema snapshot (the cached one, else introspected now).
+     */
+    public Uni<GuardPolicy> guardPolicy(Caller caller, String id) {
+        String tenantId = caller.tenantId().toString();
+        return target(caller, id).chain(target -> blocking(() -> {
+            SchemaSnapshot schema = snapshots.cached(tenantId, target.connectionId())
+                    .map(StoredSnapshot::snapshot)
+                    .orElseGet(() -> target.use(connector ->
+                            snapshots.current(tenantId, target.connectionId(), connector).snapshot()));
+            return GuardPolicy.forSchema(schema, ExecutionLimits.DEFAULT.rowCap());
+        }));
+    }
+
+    /**
+     * The id the pipeline knows the connection by: a configured id as configured, a stored one as its UUID; a
+     * problem when it is neither a configured id nor one of the caller's live stored connections.
+     */
+    public Uni<String> connectionId(Caller caller, String id) {
+        String trimmed = id == null ? "" : id.strip();
+        if (pool.has(trimmed)) {
+            return Uni.createFrom().item(trimmed);
+        }
+        UUID uuid = storedId(trimmed);
+        return connections.exists(caller, uuid.toString()).map(exists -> {
+            if (!exists) {
+                throw ConnectionService.notFound(trimmed);
+            }
+            return uuid.toString();
+        });
+    }
+
     private <T> Uni<T> withConnector(Caller caller, String id, Work<T> work) {
         return target(caller, id).chain(target -> blocking(() ->
                 target.use(connector -> work.run(target.connectionId(), connector))));
@@ -71,13 +107,14 @@ public class ConnectionSchemas {
         if (pool.has(trimmed)) {
             return Uni.createFrom().item(new Target(trimmed, null));
         }
-        Optional<UUID> uuid = ConnectionService.uuid(trimmed);
-        if (uuid.isEmpty()) {
-            throw new ProblemException(ErrorCode.CONNECTION_NOT_FOUND, "There is no connection '" + trimmed
-                    + "' for this API key's tenant: name a configured connection (" + String.join(", ", pool.ids())
-                    + ") or the id of a stored one.");
-        }
-        return connections.spec(caller, uuid.get()).map(spec -> new Target(uuid.get().toString(), spec));
+        UUID uuid = storedId(trimmed);
+        return connections.spec(caller, uuid).map(spec -> new Target(uuid.toString(), spec));
+    }
+
+    private UUID storedId(String id) {
+        return ConnectionService.uuid(id).orElseThrow(() -> new ProblemException(ErrorCode.CONNECTION_NOT_FOUND,
+                "There is no connection '" + id + "' for this API key's tenant: name a configured connection ("
+                        + String.join(", ", pool.ids()) + ") or the id of a stored one."));
     }
 
     private static <T> Uni<T> blocking(Supplier<T> work) {

@@ -98,13 +98,18 @@ public class EventStore {
         return Failure.NEEDS_CLARIFICATION.equals(event.error().code()) ? "NEEDS_CLARIFICATION" : "FAILED";
     }
 
-    /** Stores the question's answer (panels or error) once, and ends the question; true if it was the first. */
+    /**
+     * Stores the question's answer (panels or error, and the standalone question the stages answered) once, and ends
+     * the question; true if it was the first.
+     */
     public Uni<Boolean> recordAnswer(UUID tenantId, UUID questionId, PanelsReady event) {
         return tx.run(tenantId, connection -> connection.preparedQuery("""
-                        INSERT INTO panels (tenant_id, question_id, sql, panels, error_code, error_message, offline, answered_at)
-                        VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8)
+                        INSERT INTO panels (tenant_id, question_id, question, sql, panels, error_code, error_message, offline,
+                                            answered_at)
+                        VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9)
                         ON CONFLICT (question_id) DO NOTHING""")
-                .execute(Tuple.from(Arrays.asList(tenantId, questionId, event.sql(), EventJson.write(event.panels()),
+                .execute(Tuple.from(Arrays.asList(tenantId, questionId, event.question(), event.sql(),
+                        EventJson.write(event.panels()),
                         event.error() == null ? null : event.error().code(),
                         event.error() == null ? null : event.error().message(), event.offline(),
                         event.envelope().occurredAt().atOffset(ZoneOffset.UTC))))

@@ -11,18 +11,22 @@ public enum ErrorCode {
     ANSWER_EMPTY(400, "The answer is empty"),
     CONNECTION_INVALID(400, "Invalid connection"),
     UNKNOWN_ENGINE(400, "Unknown engine"),
+    SQL_REFUSED(400, "The SQL guard refused the SQL"),
     UNKNOWN_CONNECTION(404, "Unknown connection"),
     CONNECTION_NOT_FOUND(404, "Connection not found"),
     QUESTION_NOT_FOUND(404, "Question not found"),
+    EXAMPLE_NOT_FOUND(404, "Example not found"),
     CONNECTION_NAME_TAKEN(409, "Connection name taken"),
     NOT_AWAITING_CLARIFICATION(409, "The question is not waiting for a clarification"),
+    QUESTION_NOT_ANSWERED(409, "The question has no answer to judge"),
     CONVERSATION_NOT_FOUND(404, "Conversation not found"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    BODY_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     DATABASE_UNREACHABLE(502, "The connection's database could not be read"),
-    BROKER_UNAVAILABLE(503, "The message broker did not accept the question"),
+    BROKER_UNAVAILABLE(503, "The message broker did not accept the record"),
     INTERNAL(500, "Internal error");
 
     private final int status;
@@ -57,6 +61,8 @@ public enum ErrorCode {
                 return METHOD_NOT_ALLOWED;
             case 406:
                 return NOT_ACCEPTABLE;
+            case 413:
+                return BODY_TOO_LARGE;
             case 415:
                 return UNSUPPORTED_MEDIA_TYPE;
             default:
