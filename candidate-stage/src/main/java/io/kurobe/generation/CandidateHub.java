@@ -133,7 +133,7 @@ public class CandidateHub {
         SchemaSnapshot schema = MSchemaReader.read(linked.mschema(), pool.engine(tenantId, connectionId),
                 linked.schemaFingerprint());
         GenerationRequest request = new GenerationRequest(linked.question(), linked.dialect(), linked.mschema(),
-                schema, linked.values(), linked.options().rowLimit());
+                schema, linked.values(), linked.options().rowLimit(), tenantId, connectionId);
         Instant until = min(linked.envelope().deadline(), clock.instant().plus(generatorTimeout));
         Function<String, ExecutionOutcome> execute = sql -> execute(tenantId, connectionId, sql, request.rowLimit());
         List<String> order = new ArrayList<>();
@@ -164,6 +164,11 @@ public class CandidateHub {
             if (!refined.usage().isEmpty()) {
                 notes.add(order.get(i) + " by " + usage(refined.usage()) + (refined.rounds().isEmpty() ? ""
                         : ", " + refined.rounds().size() + " refine round" + (refined.rounds().size() == 1 ? "" : "s")));
+            }
+            if (i < asking.size() && refined.candidate().isEmpty()) {
+                // a model generator's missing candidate is news even when others answered (the ICL generator
+                // declines on a connection without examples)
+                notes.add(order.get(i) + " gave no candidate: " + refined.reason());
             }
         }
         ModelUsage usage = used.calls() == 0 ? null : used;

@@ -28,7 +28,7 @@ public final class XiYanPrompt {
 
             【参考信息】
             {evidence}
-
+            {examples}
             【用户问题】
             {question}
 
@@ -50,7 +50,7 @@ public final class XiYanPrompt {
 
             【执行结果】
             {notice}
-
+            {examples}
             【用户问题】
             {question}
 
@@ -68,7 +68,7 @@ public final class XiYanPrompt {
 
             [Evidence]
             {evidence}
-
+            {examples}
             [User Question]
             {question}
 
@@ -92,7 +92,7 @@ public final class XiYanPrompt {
 
             [Execution Result]
             {notice}
-
+            {examples}
             [User Question]
             {question}
 
@@ -102,11 +102,39 @@ public final class XiYanPrompt {
     }
 
     public static Prompt generate(PromptStyle style, GenerationRequest request) {
-        return new Prompt("", fill(style == PromptStyle.XIYAN ? CN : EN, request, "", ""));
+        return generate(style, request, List.of());
+    }
+
+    /** The generation prompt with {@code shots} (an ICL style's examples) before the question. */
+    public static Prompt generate(PromptStyle style, GenerationRequest request, List<FewShot.Shot> shots) {
+        return new Prompt("", fill(style.chinese() ? CN : EN, request, "", "", examples(style, shots)));
     }
 
     public static Prompt refine(PromptStyle style, GenerationRequest request, String sql, String notice) {
-        return new Prompt("", fill(style == PromptStyle.XIYAN ? CN_REFINE : EN_REFINE, request, sql, notice));
+        return refine(style, request, sql, notice, List.of());
+    }
+
+    public static Prompt refine(PromptStyle style, GenerationRequest request, String sql, String notice,
+                                List<FewShot.Shot> shots) {
+        return new Prompt("", fill(style.chinese() ? CN_REFINE : EN_REFINE, request, sql, notice,
+                examples(style, shots)));
+    }
+
+    /**
+     * The examples block: each example's question and its SQL in a fenced block, as the prompt's question and
+     * answer look; nothing (the template's blank line) without examples.
+     */
+    static String examples(PromptStyle style, List<FewShot.Shot> shots) {
+        if (shots.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n").append(style.chinese() ? "【参考示例】" : "[Examples]").append('\n');
+        for (FewShot.Shot shot : shots) {
+            out.append(style.chinese() ? "【用户问题】" : "[User Question]").append('\n')
+                    .append(shot.question().strip()).append('\n')
+                    .append("```sql\n").append(shot.sql().strip()).append("\n```\n\n");
+        }
+        return out.toString().stripTrailing() + "\n";
     }
 
     /** The dialect as XiYan's prompts name it ("PostgreSQL", "SQLite"). */
@@ -115,12 +143,13 @@ public final class XiYanPrompt {
         return DIALECTS.getOrDefault(d, d.isEmpty() ? "SQL" : dialect.strip());
     }
 
-    private static String fill(String template, GenerationRequest request, String sql, String notice) {
+    private static String fill(String template, GenerationRequest request, String sql, String notice,
+                               String examples) {
         String[] asked = splitInstructions(request.question());
         // one pass, so text inside the question cannot inject another placeholder
         Map<String, String> values = Map.of("{dialect}", dialect(request.dialect()), "{question}", asked[0],
                 "{db_schema}", request.mschema(), "{evidence}", evidence(asked[1], request.values()),
-                "{sql}", sql, "{notice}", notice);
+                "{sql}", sql, "{notice}", notice, "{examples}", examples);
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < template.length()) {

@@ -32,6 +32,31 @@ class XiYanPromptTest {
         assertTrue(prompt.contains("[SQL To Fix]\nSELECT 1\n\n[Execution Result]\nThe query failed: boom"), prompt);
     }
 
+    @Test
+    void anIclPromptShowsTheExamplesBeforeTheQuestion() {
+        List<FewShot.Shot> shots = List.of(new FewShot.Shot("How many orders from Paris?",
+                "SELECT COUNT(*) FROM orders WHERE city = 'Paris'"), new FewShot.Shot("List the orders", "SELECT * FROM orders"));
+        String prompt = XiYanPrompt.generate(PromptStyle.ICL, request("How many orders from Berlin?"), shots).user();
+
+        assertTrue(prompt.startsWith("你是一名PostgreSQL专家"), prompt);
+        assertTrue(prompt.contains("(\"Berlin\")\n\n【参考示例】\n【用户问题】\nHow many orders from Paris?\n```sql\n"
+                + "SELECT COUNT(*) FROM orders WHERE city = 'Paris'\n```\n\n【用户问题】\nList the orders\n```sql\n"
+                + "SELECT * FROM orders\n```\n\n【用户问题】\nHow many orders from Berlin?\n\n```sql"), prompt);
+        String english = XiYanPrompt.refine(PromptStyle.ICL_EN, request("How many orders from Berlin?"), "SELECT 1",
+                "boom", shots).user();
+        assertTrue(english.contains("boom\n\n[Examples]\n[User Question]\nHow many orders from Paris?"), english);
+        assertTrue(english.endsWith("[User Question]\nHow many orders from Berlin?\n\n```sql"), english);
+    }
+
+    @Test
+    void withoutExamplesTheXiYanPromptIsUnchanged() {
+        String prompt = XiYanPrompt.generate(PromptStyle.XIYAN, request("How many orders?")).user();
+
+        assertTrue(prompt.contains("(\"Berlin\")\n\n【用户问题】\nHow many orders?\n\n```sql"), prompt);
+        assertEquals("icl", PromptStyle.defaultFor("icl"));
+        assertEquals("xiyan", PromptStyle.defaultFor("xiyan2"));
+    }
+
     private static GenerationRequest request(String question) {
         return new GenerationRequest(question, "postgres", MSCHEMA, null,
                 List.of(new MatchedValue("customers", "city", "Berlin", "Berlin", 1.0)), 100);

@@ -1,0 +1,41 @@
+package io.kurobe.generation;
+
+import io.kurobe.llm.testing.FakeVendorServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.kurobe.llm.testing.FakeVendorServer.answer;
+
+/**
+ * Points the role {@code generator.icl} (so the ICL generator, prompt style {@code icl}) at a local server speaking
+ * OpenAI's chat completions, showing one example per prompt. It completes every prompt with one count of 2024's
+ * orders, written unlike the offline generators would.
+ */
+public class FakeIclModelResource implements QuarkusTestResourceLifecycleManager {
+    static final String ICL_SQL = "SELECT COUNT(*) AS orders_in_2024 FROM orders WHERE EXTRACT(YEAR FROM order_date) = 2024";
+
+    private FakeVendorServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = FakeVendorServer.start(FakeVendorServer.Vendor.OPENAI).respond(request -> answer(ICL_SQL + "\n```", 320, 25));
+        Map<String, String> config = new HashMap<>(server.roleConfig("fake-icl", "gpt-4o-mini", "generator.icl"));
+        config.put("kurobe.generation.icl.examples", "1");
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(FakeGeneratorModelResource.FakeModel.class,
+                FakeVendorServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}
