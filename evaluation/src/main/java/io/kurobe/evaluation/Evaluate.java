@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kurobe.generation.OfflineGenerators;
 import io.kurobe.generation.SqlGenerator;
+import io.kurobe.llm.LlmMetrics;
+import io.kurobe.llm.LlmProducer;
+import io.kurobe.llm.RoleModels;
+import io.kurobe.model.ModelUsage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -33,37 +40,80 @@ public final class Evaluate {
 
     /** The figures of one run. */
     record Report(int questions, int correct, Map<String, int[]> byCategory, int answered, double recall,
-                  double kept, double secondsPerQuestion) {
+                  double kept, double secondsPerQuestion, ModelUsage usage) {
         double accuracy() {
             return questions == 0 ? 0 : 100.0 * correct / questions;
+        }
+
+        double perQuestion(long total) {
+            return questions == 0 ? 0 : (double) total / questions;
         }
     }
 
     public static void main(String[] args) throws IOException {
         Map<String, String> a = arguments(args);
+        if (a != null && a.containsKey("demo")) {
+            // the demo question set: written as a directory of the benchmark's layout, then run like one
+            Path dir = DemoSet.write(Path.of(a.get("demo")));
+            System.out.println("demo question set written to " + dir.toAbsolutePath());
+            a.putIfAbsent("questions", dir.resolve("questions.jsonl").toString());
+            a.putIfAbsent("db-dir", dir.toString());
+        }
         if (a == null || !a.containsKey("questions") || !a.containsKey("db-dir") || !a.containsKey("out")) {
             System.err.println("usage: eval --questions <questions.jsonl> --db-dir <dir with sql/<db_id>.sql and"
                     + " meta/<db_id>.json> --out <predictions.jsonl> [--generators name,name] [--limit N]"
-                    + " [--reload] [--details <file: per question, the outcome>]");
+                    + " [--reload] [--details <file: per question, the outcome>]"
+                    + " [--llm <kurobe.llm.* properties file: models by role>] [--scorer <score.py>]\n"
+                    + "       eval --demo <dir to write the demo question set to> --out <predictions.jsonl> [...]");
             System.exit(2);
             return;
         }
         List<String> generators = a.containsKey("generators") ? List.of(a.get("generators").split(","))
                 : OfflineGenerators.DEFAULT;
         int limit = a.containsKey("limit") ? Integer.parseInt(a.get("limit")) : Integer.MAX_VALUE;
-        Report report = run(Psql.fromEnvironment(), Path.of(a.get("questions")), Path.of(a.get("db-dir")),
-                Path.of(a.get("out")), OfflineGenerators.named(generators), limit, a.containsKey("reload"),
+        RoleModels models = models(a.containsKey("llm") ? Path.of(a.get("llm")) : null);
+        Path dir = Path.of(a.get("db-dir"));
+        Report report = run(Psql.fromEnvironment(), Path.of(a.get("questions")), dir,
+                Path.of(a.get("out")), OfflineGenerators.named(generators), models, limit, a.containsKey("reload"),
                 a.containsKey("details") ? Path.of(a.get("details")) : null, System.out);
-        Path scorer = Path.of(a.get("db-dir")).toAbsolutePath().normalize().getParent().resolve("score.py");
-        if (limit == Integer.MAX_VALUE && Files.isRegularFile(scorer)
-                && Path.of(a.get("questions")).toAbsolutePath().normalize()
-                .equals(Path.of(a.get("db-dir")).resolve("questions.jsonl").toAbsolutePath().normalize())) {
-            referenceScore(scorer, Path.of(a.get("db-dir")), Path.of(a.get("out")), report, System.out);
+        // the reference scorer: named, or the score.py beside a directory whose own questions were all asked
+        Path beside = dir.toAbsolutePath().normalize().getParent().resolve("score.py");
+        boolean wholeDirectory = limit == Integer.MAX_VALUE && Path.of(a.get("questions")).toAbsolutePath().normalize()
+                .equals(dir.resolve("questions.jsonl").toAbsolutePath().normalize());
+        if (a.containsKey("scorer")) {
+            referenceScore(Path.of(a.get("scorer")), dir, Path.of(a.get("out")), report, System.out);
+        } else if (wholeDirectory && Files.isRegularFile(beside)) {
+            referenceScore(beside, dir, Path.of(a.get("out")), report, System.out);
         }
     }
 
+    /**
+     * The models by role that a {@code kurobe.llm.*} properties file configures (as in a service's
+     * application.properties; keys may come from the environment: {@code api-key=${OPENAI_API_KEY}}); none without
+     * a file, so every stage runs offline.
+     */
+    static RoleModels models(Path file) throws IOException {
+        Map<String, String> properties = new TreeMap<>();
+        if (file != null) {
+            Properties read = new Properties();
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                read.load(in);
+            }
+            read.stringPropertyNames().forEach(name -> properties.put(name, read.getProperty(name)));
+        }
+        return new RoleModels(LlmProducer.settings(properties), new LlmMetrics(new SimpleMeterRegistry()),
+                Clock.systemUTC());
+    }
+
+    /** A run with no model: every stage on its offline path. */
     static Report run(Psql psql, Path questionsFile, Path dir, Path out, List<SqlGenerator> generators, int limit,
                       boolean reload, Path details, PrintStream print) throws IOException {
+        return run(psql, questionsFile, dir, out, generators, models(null), limit, reload, details, print);
+    }
+
+    static Report run(Psql psql, Path questionsFile, Path dir, Path out, List<SqlGenerator> generators,
+                      RoleModels models, int limit, boolean reload, Path details, PrintStream print)
+            throws IOException {
         List<BenchQuestion> questions = read(questionsFile);
         if (questions.size() > limit) {
             questions = questions.subList(0, limit);
@@ -82,16 +132,20 @@ public final class Evaluate {
         int correct = 0;
         int answered = 0;
         long pipelineNanos = 0;
-        List<String> generatorNames = generators.stream().map(SqlGenerator::name).toList();
-        try (InProcessPipeline pipeline = new InProcessPipeline(psql, loaded, generators, Duration.ofSeconds(30));
+        ModelUsage usage = ModelUsage.NONE;
+        List<String> generatorNames;
+        try (InProcessPipeline pipeline = new InProcessPipeline(psql, loaded, generators, models,
+                Duration.ofSeconds(30));
              BufferedWriter predictions = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              BufferedWriter detail = details == null ? null : Files.newBufferedWriter(details, StandardCharsets.UTF_8)) {
+            generatorNames = pipeline.generatorNames();
             for (BenchQuestion q : questions) {
                 long started = System.nanoTime();
                 // the asker's guidance travels with the question, after a blank line
                 String asked = q.instructions().isBlank() ? q.question() : q.question() + "\n\n" + q.instructions();
                 InProcessPipeline.Outcome outcome = pipeline.ask(q.id(), q.dbId(), asked);
                 pipelineNanos += System.nanoTime() - started;
+                usage = usage.plus(outcome.usage());
                 String sql = outcome.answered() ? outcome.sql() : "";
                 ObjectNode line = JSON.createObjectNode().put("id", q.id()).put("sql", sql);
                 predictions.write(JSON.writeValueAsString(line));
@@ -110,6 +164,10 @@ public final class Evaluate {
                 if (detail != null) {
                     ObjectNode d = JSON.createObjectNode().put("id", q.id()).put("category", q.categoryOrAll())
                             .put("correct", ok).put("question", q.question()).put("sql", sql);
+                    if (outcome.usage().calls() > 0) {
+                        d.put("llm_calls", outcome.usage().calls()).put("tokens_in", outcome.usage().tokensIn())
+                                .put("tokens_out", outcome.usage().tokensOut());
+                    }
                     if (!outcome.answered() || outcome.stoppedAt() != null) {
                         d.put("stopped_at", outcome.stoppedAt()).put("reason", outcome.reason());
                     }
@@ -120,7 +178,7 @@ public final class Evaluate {
         }
         double seconds = questions.isEmpty() ? 0 : pipelineNanos / 1e9 / questions.size();
         Report report = new Report(questions.size(), correct, byCategory, answered, linking.recall(), linking.kept(),
-                seconds);
+                seconds, usage);
         print(report, generatorNames, print);
         return report;
     }
@@ -137,9 +195,13 @@ public final class Evaluate {
         out.println(String.format(Locale.ROOT, "%-28s %4d/%-4d", "answered (SQL written)", r.answered(), r.questions()));
         out.println(String.format(Locale.ROOT, "%-28s %5.1f%%", "linking recall (gold cols)", 100 * r.recall()));
         out.println(String.format(Locale.ROOT, "%-28s %5.1f%%", "schema kept (columns)", 100 * r.kept()));
-        // the generators run here are offline ones: none calls a model, so there is nothing to count
-        out.println(String.format(Locale.ROOT, "%-28s %.2f calls, %.0f tokens (generators: %s; none calls an LLM)",
-                "LLM per question", 0.0, 0.0, String.join(", ", generators)));
+        ModelUsage u = r.usage();
+        out.println(String.format(Locale.ROOT, "%-28s %.2f calls, %.0f tokens in, %.0f out (generators: %s%s)",
+                "LLM per question", r.perQuestion(u.calls()), r.perQuestion(u.tokensIn()), r.perQuestion(u.tokensOut()),
+                String.join(", ", generators), u.calls() == 0 ? "; no model was called" : ""));
+        u.byRole().forEach((role, byRole) -> out.println(String.format(Locale.ROOT,
+                "  %-26s %.2f calls, %.0f tokens in, %.0f out", role, r.perQuestion(byRole.calls()),
+                r.perQuestion(byRole.tokensIn()), r.perQuestion(byRole.tokensOut()))));
         out.println(String.format(Locale.ROOT, "%-28s %.3f s", "seconds per question", r.secondsPerQuestion()));
     }
 

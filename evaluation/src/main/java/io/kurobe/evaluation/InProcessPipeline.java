@@ -7,17 +7,24 @@ import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.TableInfo;
 import io.kurobe.generation.CandidateHub;
 import io.kurobe.generation.SqlGenerator;
+import io.kurobe.generation.llm.FewShot;
+import io.kurobe.generation.llm.LlmGenerator;
+import io.kurobe.generation.llm.LlmGenerators;
+import io.kurobe.intent.IntentAgent;
 import io.kurobe.intent.IntentValidator;
 import io.kurobe.linking.SchemaLinker;
+import io.kurobe.llm.RoleModels;
 import io.kurobe.model.CandidateSelected;
 import io.kurobe.model.CandidatesGenerated;
 import io.kurobe.model.Envelope;
 import io.kurobe.model.IntentValidated;
 import io.kurobe.model.LinkedTable;
+import io.kurobe.model.ModelUsage;
 import io.kurobe.model.QuestionOptions;
 import io.kurobe.model.QuestionReceived;
 import io.kurobe.model.SchemaLinked;
 import io.kurobe.selection.SelectionService;
+import io.kurobe.selection.SelectorAgent;
 import io.kurobe.stage.Decision;
 
 import java.time.Clock;
@@ -26,72 +33,103 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The four deciding stages of the pipeline, the same classes the services run, called one after another in
  * this process: intent validation, schema linking, candidate generation (each candidate executed), selection.
- * Kafka is left out; each stage's event is handed to the next directly.
+ * Kafka is left out; each stage's event is handed to the next directly. With models configured
+ * ({@code --llm}), the intent agent, the model generators with their refiner and the selector call them as the
+ * services do, and what each question's calls cost is added up.
  */
 final class InProcessPipeline implements AutoCloseable {
     static final String TENANT = "eval";
     /** Generous, so a listing is not cut short of the gold's rows. */
     static final int ROW_LIMIT = 100_000;
+    /** The services' default {@code kurobe.refiner.max-rounds}. */
+    static final int REFINE_ROUNDS = 2;
 
     /** What one question came to: the chosen SQL or the stage and reason it stopped, and what linking kept. */
-    record Outcome(String sql, String stoppedAt, String reason, List<LinkedTable> linked, int candidates) {
+    record Outcome(String sql, String stoppedAt, String reason, List<LinkedTable> linked, int candidates,
+                   ModelUsage usage) {
         boolean answered() {
             return sql != null;
         }
     }
 
     private final ConnectorPool pool;
-    private final IntentValidator intent;
+    /** A question's budget when models are called: generous, so a slow model is not what the figure measures. */
+    static final Duration QUESTION_DEADLINE = Duration.ofMinutes(3);
+
+    private final IntentAgent intent;
     private final SchemaLinker linker;
     private final CandidateHub hub;
     private final SelectionService selection;
+    private final List<String> generatorNames;
+    private final Clock clock;
 
-    InProcessPipeline(Psql psql, List<String> dbIds, List<SqlGenerator> generators, Duration timeout) {
+    /** @param models the models by role; without any, every stage runs its offline path */
+    InProcessPipeline(Psql psql, List<String> dbIds, List<SqlGenerator> generators, RoleModels models,
+                      Duration timeout) {
         Map<String, ConnectionSpec> specs = new TreeMap<>();
         for (String id : dbIds) {
             specs.put(id, new ConnectionSpec(id, Engine.POSTGRES, psql.jdbcUrl(id), psql.user(), ""));
         }
-        Clock clock = Clock.systemUTC();
+        this.clock = Clock.systemUTC();
         this.pool = new ConnectorPool(specs);
-        this.intent = new IntentValidator(2000, clock);
+        this.intent = new IntentAgent(new IntentValidator(2000, clock), models, 2000, clock);
         this.linker = new SchemaLinker(pool, Duration.ofHours(12), clock);
-        this.hub = new CandidateHub(generators, pool, timeout, clock);
-        this.selection = new SelectionService(pool, generators.stream().map(SqlGenerator::name).toList(),
-                new ExecutionLimits(ROW_LIMIT, timeout), clock);
+        // no example store here: an ICL generator, if configured, says it has no examples
+        List<LlmGenerator> modelGenerators = new LlmGenerators(models, Map.of(),
+                request -> FewShot.declined("the evaluation command loads no examples")).all();
+        this.hub = new CandidateHub(generators, modelGenerators, REFINE_ROUNDS, pool, timeout, QUESTION_DEADLINE,
+                clock);
+        this.generatorNames = Stream.concat(generators.stream().map(SqlGenerator::name),
+                modelGenerators.stream().map(LlmGenerator::name)).toList();
+        this.selection = new SelectionService(pool, generatorNames, new ExecutionLimits(ROW_LIMIT, timeout),
+                new SelectorAgent(models), clock);
+    }
+
+    /** The offline generators and then the model generators, as selection ranks them. */
+    List<String> generatorNames() {
+        return generatorNames;
     }
 
     Outcome ask(String questionId, String dbId, String question) {
-        Envelope envelope = new Envelope(questionId, TENANT, null, dbId, null, null, null, 1);
+        Envelope envelope = new Envelope(questionId, TENANT, null, dbId, null, clock.instant(),
+                clock.instant().plus(QUESTION_DEADLINE), 1);
         QuestionReceived received = new QuestionReceived(envelope, question, List.of(), "eval",
                 new QuestionOptions(ROW_LIMIT, List.of()));
-        Decision<IntentValidated> validated = intent.validate(received);
+        Decision<IntentValidated> validated = intent.decide(received, message -> { });
+        ModelUsage usage = ModelUsage.NONE.plus(validated.usage());
         if (!(validated instanceof Decision.Forward<IntentValidated> v)) {
-            return stopped("intent", validated, List.of(), 0);
+            return stopped("intent", validated, List.of(), 0, usage);
         }
         Decision<SchemaLinked> linked = linker.link(v.event());
+        usage = usage.plus(linked.usage());
         if (!(linked instanceof Decision.Forward<SchemaLinked> l)) {
-            return stopped("schema", linked, List.of(), 0);
+            return stopped("schema", linked, List.of(), 0, usage);
         }
         List<LinkedTable> tables = l.event().tables();
         Decision<CandidatesGenerated> generated = hub.generate(l.event());
+        usage = usage.plus(generated.usage());
         if (!(generated instanceof Decision.Forward<CandidatesGenerated> g)) {
-            return stopped("candidate", generated, tables, 0);
+            return stopped("candidate", generated, tables, 0, usage);
         }
         int candidates = g.event().candidates().size();
         Decision<CandidateSelected> selected = selection.select(g.event());
+        usage = usage.plus(selected.usage());
         if (!(selected instanceof Decision.Forward<CandidateSelected> s)) {
             // nothing executed: the first candidate is still the engine's answer
-            return new Outcome(g.event().candidates().get(0).sql(), "selection", reason(selected), tables, candidates);
+            return new Outcome(g.event().candidates().get(0).sql(), "selection", reason(selected), tables, candidates,
+                    usage);
         }
-        return new Outcome(s.event().chosen().sql(), null, null, tables, candidates);
+        return new Outcome(s.event().chosen().sql(), null, null, tables, candidates, usage);
     }
 
-    private static Outcome stopped(String stage, Decision<?> decision, List<LinkedTable> linked, int candidates) {
-        return new Outcome(null, stage, reason(decision), linked, candidates);
+    private static Outcome stopped(String stage, Decision<?> decision, List<LinkedTable> linked, int candidates,
+                                   ModelUsage usage) {
+        return new Outcome(null, stage, reason(decision), linked, candidates, usage);
     }
 
     private static String reason(Decision<?> decision) {

@@ -140,6 +140,16 @@ public final class DemoDatabase {
     private DemoDatabase() {
     }
 
+    /** The tables, in an order where each table's references come before it. */
+    public static List<String> tables() {
+        return TABLES;
+    }
+
+    /** The demo schema's DDL and comments; plain SQL that PostgreSQL reads as DuckDB does. */
+    public static String schemaSql() {
+        return SCHEMA;
+    }
+
     /** Creates the demo database at {@code file}; refuses to touch an existing file. */
     public static Map<String, Long> create(Path file) {
         return create(file, false);

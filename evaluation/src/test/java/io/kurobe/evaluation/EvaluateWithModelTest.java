@@ -1,0 +1,109 @@
+package io.kurobe.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kurobe.generation.OfflineGenerators;
+import io.kurobe.llm.testing.FakeVendorServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The evaluation command with a model configured by a {@code --llm} properties file: the model generator is asked
+ * (a local server speaking OpenAI's API), its SQL is executed and scored, and the calls and tokens per question are
+ * counted from what the server reported.
+ */
+class EvaluateWithModelTest {
+    private static final String PREFIX = "kurobe_evalmodel_";
+    private static final String CITY_SQL = "SELECT city_name, COUNT(*) FROM restaurant GROUP BY city_name";
+    private static final String FOOD_SQL = "SELECT food_type, AVG(rating) FROM restaurant GROUP BY food_type";
+    private static Psql psql;
+
+    @BeforeAll
+    static void reachable() {
+        psql = new Psql(System.getenv().getOrDefault("PSQL", "psql -X -h 127.0.0.1 -U postgres"), PREFIX);
+        try {
+            psql.query("postgres", "SELECT 1", 10);
+        } catch (RuntimeException e) {
+            assumeTrue(false, "psql cannot reach PostgreSQL: " + e.getMessage());
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        if (psql != null) {
+            for (String db : List.of("eateries", "reviews")) {
+                psql.script("postgres", null, "DROP DATABASE IF EXISTS " + BenchLoader.quote(psql.database(db)) + ";\n", 60);
+            }
+        }
+    }
+
+    @Test
+    void aConfiguredModelGeneratorIsAskedScoredAndItsCallsCounted(@TempDir Path dir)
+            throws IOException, URISyntaxException {
+        Path source = Path.of(getClass().getResource("/handmade/questions.jsonl").toURI()).getParent();
+        Files.createDirectories(dir.resolve("sql"));
+        Files.createDirectories(dir.resolve("meta"));
+        for (String db : List.of("eateries", "reviews")) {
+            Files.copy(source.resolve("sql/" + db + ".sql"), dir.resolve("sql/" + db + ".sql"));
+            Files.copy(source.resolve("meta/" + db + ".json"), dir.resolve("meta/" + db + ".json"));
+        }
+        Files.copy(source.resolve("questions.jsonl"), dir.resolve("questions.jsonl"));
+
+        try (FakeVendorServer server = FakeVendorServer.start(FakeVendorServer.Vendor.OPENAI)) {
+            // the model answers the two questions asked, each with the SQL its question needs
+            server.respond(request -> FakeVendorServer.answer("```sql\n"
+                    + (FakeVendorServer.userText(request).contains("each city") ? CITY_SQL : FOOD_SQL) + "\n```",
+                    120, 30));
+            Properties llm = new Properties();
+            llm.putAll(server.roleConfig("fake", "XiYanSQL-QwenCoder", "generator.xiyan"));
+            Path llmFile = dir.resolve("llm.properties");
+            try (var writer = Files.newBufferedWriter(llmFile, StandardCharsets.UTF_8)) {
+                llm.store(writer, "the evaluation's models");
+            }
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            Path details = dir.resolve("details.jsonl");
+
+            Evaluate.Report report = Evaluate.run(psql, dir.resolve("questions.jsonl"), dir, dir.resolve("out.jsonl"),
+                    OfflineGenerators.named(OfflineGenerators.DEFAULT), Evaluate.models(llmFile), 2, false, details,
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            String text = printed.toString(StandardCharsets.UTF_8);
+            assertEquals(2, server.requestCount(), text);
+            assertEquals(2, report.questions());
+            assertEquals(2, report.correct(), text);
+            assertEquals(2, report.usage().calls(), text);
+            assertEquals(240, report.usage().tokensIn(), text);
+            assertEquals(2, report.usage().byRole().get("generator.xiyan").calls(), text);
+            assertTrue(text.contains("1.00 calls, 120 tokens in, 30 out (generators: offline, xiyan)"), text);
+            ObjectMapper json = new ObjectMapper();
+            for (String line : Files.readAllLines(details)) {
+                JsonNode d = json.readTree(line);
+                assertEquals(1, d.path("llm_calls").asInt(), line);
+            }
+        }
+    }
+
+    @Test
+    void withoutAFileNoModelIsCalledAndTheReportSaysSo(@TempDir Path dir) throws IOException {
+        assertEquals(0, Evaluate.models(null).roles().size());
+        Path empty = dir.resolve("none.properties");
+        Files.writeString(empty, "# no models\n");
+        assertEquals(0, Evaluate.models(empty).roles().size());
+    }
+}
