@@ -13,9 +13,11 @@ public class LinkingStartup {
     static final String FILTER_ROLE = "kurobe.llm.roles.schema-filter";
 
     void onStart(@Observes StartupEvent event, Config config, LinkingConfig linking) {
-        config.getOptionalValue(FILTER_ROLE, String.class).ifPresent(models -> LOG.warnf(
-                "%s names models (%s), but the schema stage does not ask a model to choose columns yet: large schemas"
-                        + " are linked by embeddings, named tables and columns and matched values only", FILTER_ROLE, models));
+        config.getOptionalValue(FILTER_ROLE, String.class).ifPresentOrElse(models -> LOG.infof(
+                "schema filter: after retrieval, the %s model(s) %s choose the tables and columns each question needs"
+                        + " (keys and join paths are added)", SchemaFilter.ROLE, models),
+                () -> LOG.infof("schema filter: no model for role %s (%s), so the retrieval's tables are kept",
+                        SchemaFilter.ROLE, FILTER_ROLE));
         LOG.infof("schema linking: schemas of at most %d tables and %d columns are linked whole; larger ones keep"
                         + " %d tables by score, %d columns each, joined over at most %d foreign keys",
                 linking.fullSchemaMaxTables(), linking.fullSchemaMaxColumns(), linking.maxTables(),

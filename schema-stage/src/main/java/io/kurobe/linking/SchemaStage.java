@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** intent.validated → introspection, linking, M-Schema → schema.linked. */
+/** intent.validated → introspection, value matching, linking (and the schema-filter model's choice), M-Schema → schema.linked. */
 @ApplicationScoped
 public class SchemaStage {
     @Inject
@@ -21,12 +21,16 @@ public class SchemaStage {
     SchemaLinker linker;
 
     @Inject
+    ProgressNotes notes;
+
+    @Inject
     @Channel("schema-linked")
     MutinyEmitter<String> next;
 
     @Incoming("intent-validated")
     @Blocking(ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
-        runner.run(Stage.SCHEMA, record, IntentValidated.class, linker::link, next);
+        runner.run(Stage.SCHEMA, record, IntentValidated.class,
+                intent -> linker.link(intent, note -> notes.note(intent.envelope(), Stage.SCHEMA, note)), next);
     }
 }
