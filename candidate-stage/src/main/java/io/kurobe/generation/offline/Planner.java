@@ -90,6 +90,8 @@ final class Planner {
     private final Set<String> quotedUsed = new LinkedHashSet<>();
     /** Tables whose related rows a HAVING condition counts. */
     private final Set<Table> havingTables = new LinkedHashSet<>();
+    /** Where in the question each condition is said, as tokens [from, to), for joining conditions said with "or". */
+    private final Map<String, int[]> said = new LinkedHashMap<>();
 
     Planner(SchemaIndex schema, QuestionText q, List<MatchedValue> values) {
         this.schema = schema;
@@ -757,8 +759,13 @@ final class Planner {
             boolean totalBefore = i > 0 && (q.raw.get(i - 1).equals("total") || q.raw.get(i - 1).equals("sum"));
             Optional<Mention> target = from == i ? at(totalBefore ? i - 1 : i, 6, i + 2, null, fn != Fn.COUNT || totalBefore)
                     : at(fn == Fn.COUNT ? from : i, 5, from, null, fn != Fn.COUNT);
-            if (target.isEmpty() && fn != Fn.COUNT) {
-                target = money(from);
+            if (fn != Fn.COUNT) {
+                // "total revenue? Return the make": a money word said first is the measure, not a later column
+                Optional<Mention> paid = money(from);
+                if (paid.isPresent() && (target.isEmpty() || target.get().span().start() > paid.get().span().start()
+                        && !(target.get().column() != null && target.get().column().numeric()))) {
+                    target = paid;
+                }
             }
             if (target.isEmpty()) {
                 continue;
@@ -1088,6 +1095,62 @@ final class Planner {
         dates(plan);
         booleans(plan);
         absence(plan);
+        disjunctions(plan);
+    }
+
+    /** Adds a condition said at tokens [from, to) of the question. */
+    private void where(QueryPlan plan, String condition, int from, int to) {
+        plan.where.add(condition);
+        said.putIfAbsent(condition, new int[] {from, Math.max(from + 1, to)});
+    }
+
+    /**
+     * "whose name starts with J or ends with 'ez'", "'Ford' in the make or 'Mustang' in the model": conditions said
+     * next to each other with "or" between them, and no "and", hold together as one disjunction.
+     */
+    private void disjunctions(QueryPlan plan) {
+        List<String> located = new ArrayList<>(new LinkedHashSet<>(plan.where).stream().filter(said::containsKey).toList());
+        if (located.size() < 2) {
+            return;
+        }
+        located.sort(java.util.Comparator.comparingInt(c -> said.get(c)[0]));
+        List<List<String>> chains = new ArrayList<>();
+        List<String> chain = new ArrayList<>(List.of(located.get(0)));
+        for (int i = 1; i < located.size(); i++) {
+            int[] previous = said.get(located.get(i - 1));
+            int[] next = said.get(located.get(i));
+            if (orBetween(previous[1], next[0])) {
+                chain.add(located.get(i));
+            } else {
+                chains.add(chain);
+                chain = new ArrayList<>(List.of(located.get(i)));
+            }
+        }
+        chains.add(chain);
+        for (List<String> c : chains) {
+            if (c.size() < 2) {
+                continue;
+            }
+            int at = plan.where.indexOf(c.get(0));
+            plan.where.removeAll(c);
+            plan.where.add(Math.min(at, plan.where.size()), "(" + String.join(" OR ", c) + ")");
+        }
+    }
+
+    /** Whether the words in [from, to) join two conditions with "or": an "or", no "and", a few words at most. */
+    private boolean orBetween(int from, int to) {
+        if (to <= from || to - from > 7) {
+            return false;
+        }
+        boolean or = false;
+        for (int k = from; k < to; k++) {
+            String w = q.raw.get(k);
+            if (w.equals("and") || w.equals("but") || w.equals("also")) {
+                return false;
+            }
+            or |= w.equals("or");
+        }
+        return or;
     }
 
     private void valueFilters(QueryPlan plan) {
@@ -1096,6 +1159,7 @@ final class Planner {
             byText.computeIfAbsent(v.matchedText().toLowerCase(), k -> new ArrayList<>()).add(v);
         }
         Map<Column, Set<String>> chosen = new LinkedHashMap<>();
+        Map<Column, List<String>> saidAs = new LinkedHashMap<>();
         for (List<MatchedValue> candidates : byText.values()) {
             MatchedValue best = null;
             double bestScore = -1;
@@ -1119,6 +1183,7 @@ final class Planner {
             if (best != null && bestScore > -5 && !isTableWord(best.matchedText())
                     && !quotedUsed.contains(best.matchedText().toLowerCase())) {
                 chosen.computeIfAbsent(bestColumn, k -> new LinkedHashSet<>()).add(best.value());
+                saidAs.computeIfAbsent(bestColumn, k -> new ArrayList<>()).add(best.matchedText());
             }
         }
         for (Map.Entry<Column, Set<String>> e : chosen.entrySet()) {
@@ -1127,10 +1192,32 @@ final class Planner {
             }
             filterColumns.add(e.getKey());
             Set<String> vs = e.getValue();
-            plan.where.add(vs.size() == 1 ? QueryPlan.col(e.getKey()) + " = " + QueryPlan.literal(vs.iterator().next())
+            String condition = vs.size() == 1 ? QueryPlan.col(e.getKey()) + " = " + QueryPlan.literal(vs.iterator().next())
                     : QueryPlan.col(e.getKey()) + " IN (" + String.join(", ", vs.stream().map(QueryPlan::literal).toList())
-                    + ")");
+                    + ")";
+            int[] span = valueSpan(saidAs.get(e.getKey()));
+            if (span != null) {
+                where(plan, condition, span[0], span[1]);
+            } else {
+                plan.where.add(condition);
+            }
         }
+    }
+
+    /** The tokens the texts of a column's values are said at, from the first to the last; null when not found. */
+    private int[] valueSpan(List<String> texts) {
+        int from = Integer.MAX_VALUE;
+        int to = -1;
+        for (String text : texts) {
+            int at = q.lower.indexOf(text.toLowerCase());
+            if (at < 0) {
+                return null;
+            }
+            int start = tokenAt(at);
+            from = Math.min(from, start);
+            to = Math.max(to, start + Math.max(1, Lexicon.words(text).size()));
+        }
+        return to < 0 ? null : new int[] {from, to};
     }
 
     /** How strongly the words around a value name its column ("from LAX", "the Computer Science program"). */
@@ -1203,32 +1290,41 @@ final class Planner {
             }
             quotedUsed.add(lower);
             filterColumns.add(target);
-            plan.where.add(QueryPlan.col(target) + " ILIKE " + QueryPlan.literal("%" + text + "%"));
+            where(plan, QueryPlan.col(target) + " ILIKE " + QueryPlan.literal("%" + text + "%"), token, tokenAt(m.end()));
         }
     }
 
     /** "names start with J", "contains 'M5'": a LIKE on the text column named just before. */
     private void patternFilters(QueryPlan plan) {
         Matcher m = STARTS.matcher(q.text);
+        Column previous = null;
+        int previousEnd = -1;
         while (m.find()) {
             String kind = m.group(1).toLowerCase();
             String text = m.group(2).strip();
             int token = tokenAt(m.start());
             Column target = null;
             for (Mention x : mentions) {
-                if (x.span().start() < token && x.span().start() >= token - 6) {
+                if (x.span().start() < token && x.span().end() >= token - 6) {
                     Column c = x.column() != null ? x.column() : x.table().labels.isEmpty() ? null : x.table().labels.get(0);
                     if (c != null && c.kind() == Kind.TEXT) {
                         target = c;
                     }
                 }
             }
+            if (target == null && previous != null && token - previousEnd <= 2 && token > previousEnd
+                    && Set.of("or", "and").contains(q.raw.get(token - 1))) {
+                // "name starts with J or ends with 'ez'": the same column, not named again
+                target = previous;
+            }
             if (target == null || !plan.join(target.table())) {
                 continue;
             }
+            previous = target;
+            previousEnd = tokenAt(m.end());
             String pattern = kind.startsWith("st") || kind.startsWith("beg") ? text + "%"
                     : kind.startsWith("end") ? "%" + text : "%" + text + "%";
-            plan.where.add(QueryPlan.col(target) + " ILIKE " + QueryPlan.literal(pattern));
+            where(plan, QueryPlan.col(target) + " ILIKE " + QueryPlan.literal(pattern), token, tokenAt(m.end()));
             filterColumns.add(target);
         }
     }
@@ -1249,7 +1345,8 @@ final class Planner {
             if (c == null || c.kind() != Kind.TEXT || !plan.join(c.table())) {
                 continue;
             }
-            plan.where.add(QueryPlan.col(c) + " ILIKE " + QueryPlan.literal("%" + m.group(1) + "%"));
+            where(plan, QueryPlan.col(c) + " ILIKE " + QueryPlan.literal("%" + m.group(1) + "%"), tokenAt(m.start()),
+                    Math.max(token, target.get().span().end()));
             filterColumns.add(c);
             quotedUsed.add(m.group(1).toLowerCase());
         }
@@ -1299,7 +1396,7 @@ final class Planner {
             if (m.group(3) != null) {
                 number = String.valueOf((long) (Double.parseDouble(number) * 1000));
             }
-            plan.where.add(QueryPlan.col(target) + " " + op + " " + number);
+            where(plan, QueryPlan.col(target) + " " + op + " " + number, token, tokenAt(m.end()));
             filterColumns.add(target);
         }
     }
@@ -1481,7 +1578,7 @@ final class Planner {
                 }
             }
             if (plan.join(c.table())) {
-                plan.where.add(QueryPlan.col(c) + (negated ? " = FALSE" : " = TRUE"));
+                where(plan, QueryPlan.col(c) + (negated ? " = FALSE" : " = TRUE"), s, m.span().end());
                 filterColumns.add(c);
             }
         }

@@ -1,0 +1,131 @@
+package io.kurobe.generation.offline;
+
+import io.kurobe.data.ColumnInfo;
+import io.kurobe.data.Engine;
+import io.kurobe.data.SchemaSnapshot;
+import io.kurobe.data.TableInfo;
+import io.kurobe.generation.GenerationRequest;
+import io.kurobe.generation.Generated;
+import io.kurobe.model.MatchedValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Capabilities of the offline engine on a hand-made shop schema (joins from column names, no declared foreign
+ * keys), each answer executed on an in-memory DuckDB holding the same rows.
+ */
+class OfflineCapabilitiesTest {
+    private static final SchemaSnapshot SHOP = new SchemaSnapshot("shop", Engine.DUCKDB, List.of(
+            new TableInfo("products", "", -1, List.of(
+                    new ColumnInfo("product_id", "INTEGER", "", true, List.of("1", "2")),
+                    new ColumnInfo("product_name", "VARCHAR", "", false, List.of("Desk Lamp", "Chair")),
+                    new ColumnInfo("brand", "VARCHAR", "", false, List.of("Acme", "Zeta")),
+                    new ColumnInfo("unit_cost", "DECIMAL(8,2)", "", false, List.of("10.00")))),
+            new TableInfo("customers", "", -1, List.of(
+                    new ColumnInfo("customer_id", "INTEGER", "", true, List.of("1", "2")),
+                    new ColumnInfo("customer_name", "VARCHAR", "", false, List.of("Anna", "Luiz")),
+                    new ColumnInfo("state", "VARCHAR", "", false, List.of("CA", "NY")),
+                    new ColumnInfo("nickname", "VARCHAR", "null when the customer gave no nickname", false,
+                            List.of("Annie")))),
+            new TableInfo("orders", "", -1, List.of(
+                    new ColumnInfo("order_id", "INTEGER", "", true, List.of("1", "2")),
+                    new ColumnInfo("customer_id", "INTEGER", "", false, List.of("1")),
+                    new ColumnInfo("product_id", "INTEGER", "", false, List.of("1")),
+                    new ColumnInfo("order_date", "DATE", "", false, List.of("2023-02-01")),
+                    new ColumnInfo("sale_price", "DECIMAL(8,2)", "", false, List.of("25.00"))))),
+            List.of(), "fp-shop-capabilities");
+
+    private static Connection duck;
+    private final OfflineEngine engine = new OfflineEngine();
+
+    @BeforeAll
+    static void data() throws SQLException {
+        duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE products (product_id INTEGER, product_name VARCHAR, brand VARCHAR, unit_cost DECIMAL(8,2))");
+            s.execute("INSERT INTO products VALUES (1, 'Desk Lamp', 'Acme', 10.00), (2, 'Chair', 'Zeta', 30.00),"
+                    + " (3, 'Floor Lamp', 'Zeta', 20.00), (4, 'Table', 'Acme', 50.00), (5, 'Stool', 'Nord', 5.00)");
+            s.execute("CREATE TABLE customers (customer_id INTEGER, customer_name VARCHAR, state VARCHAR, nickname VARCHAR)");
+            s.execute("INSERT INTO customers VALUES (1, 'Anna', 'CA', 'Annie'), (2, 'Luiz', 'NY', NULL),"
+                    + " (3, 'Bob', 'CA', NULL), (4, 'Ava', 'TX', 'Av')");
+            s.execute("CREATE TABLE orders (order_id INTEGER, customer_id INTEGER, product_id INTEGER, order_date DATE,"
+                    + " sale_price DECIMAL(8,2))");
+            // Chair sells once for much; Desk Lamp sells often for little
+            s.execute("INSERT INTO orders VALUES (1, 1, 1, DATE '2023-02-01', 15.00), (2, 2, 1, DATE '2023-02-03', 15.00),"
+                    + " (3, 3, 1, DATE '2023-03-01', 15.00), (4, 1, 2, DATE '2023-03-05', 90.00),"
+                    + " (5, 2, 3, DATE '2023-04-01', 30.00), (6, 1, 4, DATE '2023-04-02', 70.00)");
+        }
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        duck.close();
+    }
+
+    private String sql(String question, MatchedValue... values) {
+        Generated generated = engine.generate(new GenerationRequest(question, "duckdb", "", SHOP, List.of(values), 1000));
+        assertTrue(generated.sql().isPresent(), () -> question + " was declined: " + generated.reason());
+        return generated.sql().get();
+    }
+
+    private static List<List<String>> rows(String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aMoneyWordAfterByIsTheRankingMeasureEvenWhenAColumnIsNamedNext() throws SQLException {
+        String sql = sql("What are the top 2 products by total revenue? Return the product name, total number of orders"
+                + " and total revenue.");
+        assertTrue(sql.contains("SUM(orders.sale_price)"), sql);
+        List<List<String>> rows = rows(sql);
+        assertEquals(2, rows.size(), sql);
+        // by revenue Chair (90) then Table (70); by number of orders Desk Lamp would come first
+        assertEquals("Chair", rows.get(0).get(0), rows + " from " + sql);
+        assertEquals("Table", rows.get(1).get(0), rows + " from " + sql);
+    }
+
+    @Test
+    void patternsSaidWithOrHoldAsOneDisjunction() throws SQLException {
+        String sql = sql("How many customers have a name starting with A or ending with 'z', and live in a state"
+                + " ending with 'A'?");
+        assertTrue(sql.contains(" OR "), sql);
+        // Anna (CA) and Bob (CA) live in a state ending with A; of them only Anna's name starts with A or ends with z
+        assertEquals(List.of(List.of("1")), rows(sql));
+        String both = sql("How many customers have a name starting with A and ending with 'a'?");
+        assertFalse(both.contains(" OR "), both);
+        // Anna and Ava
+        assertEquals(List.of(List.of("2")), rows(both));
+    }
+
+    @Test
+    void quotedPartsOfTwoColumnsSaidWithOrMatchEither() throws SQLException {
+        String sql = sql("Which products have 'Acme' in their brand or 'Lamp' in the product name?");
+        List<List<String>> rows = rows(sql + " ORDER BY 1");
+        List<String> ids = rows.stream().map(r -> r.get(0)).toList();
+        assertEquals(List.of("1", "3", "4"), ids, sql);
+    }
+}
