@@ -19,6 +19,7 @@ import io.kurobe.model.Topics;
 import io.kurobe.stage.testing.DemoDatabaseResource;
 import io.kurobe.stage.testing.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,6 +32,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +73,12 @@ class CandidateStageIclTest {
 
     @FakeGeneratorModelResource.FakeModel
     FakeVendorServer model;
+
+    @TestHTTPResource("/q/health/ready")
+    URL health;
+
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
 
     @Test
     @Order(1)
@@ -111,6 +122,9 @@ class CandidateStageIclTest {
             await(() -> !store.has(deleted.key()) && store.count(TENANT, "demo") == 2 && store.size() == 4);
         }
         assertFalse(store.has(TENANT + "/demo/broken"));
+        String ready = get(health);
+        assertTrue(ready.matches("(?s).*\"icl-examples\".*\"examples\"\\s*:\\s*4.*"), ready);
+        assertTrue(get(metrics).contains("kurobe_icl_examples 4.0"), "the gauge of examples held");
 
         try (TopicProbe probe = new TopicProbe(bootstrap, Topics.CANDIDATES_GENERATED, Topics.QUESTION_PROGRESS)) {
             String id = send(probe, "How many orders were placed in 2024?");
@@ -145,6 +159,12 @@ class CandidateStageIclTest {
             }
             Thread.sleep(100);
         }
+    }
+
+    private static String get(URL url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     private static QueryExample example(String tenant, String connection, String question, String sql) {
