@@ -121,6 +121,7 @@ function resetRun() {
   $('failure').hidden = true;
   $('clarification').hidden = true;
   $('sql-box').hidden = true;
+  resetFeedback();
   $('waiting').hidden = false;
   $('stream-note').textContent = '';
 }
@@ -218,7 +219,48 @@ function showAnswer(answer) {
   const panels = $('panels');
   panels.replaceChildren(...(answer.panels || []).map(renderPanel));
   if (answer.offline) panels.append(el('p', 'muted', 'Answered by the offline engine (no language model configured).'));
+  $('feedback').hidden = !(answer.sql && !answer.error);
   loadRecent();
+}
+
+// --- feedback: a right answer (or the right SQL) becomes an example the ICL generator shows later questions
+
+function resetFeedback() {
+  $('feedback').hidden = true;
+  $('feedback-fix').hidden = true;
+  $('feedback-sql').value = '';
+  $('feedback-note').hidden = true;
+}
+
+async function sendFeedback(body) {
+  const note = $('feedback-note');
+  note.classList.remove('error');
+  try {
+    const feedback = await api(`/api/questions/${encodeURIComponent(state.questionId)}/feedback`,
+      { method: 'POST', body: JSON.stringify(body) });
+    note.textContent = feedback.example
+      ? `Kept as an example of connection ${feedback.example.connectionId}: later questions like it are shown it.`
+      : 'Thanks: noted as wrong' + (feedback.removedExampleId ? ', and its example was removed.' : '.');
+    $('feedback-fix').hidden = true;
+  } catch (error) {
+    note.textContent = error.message;
+    note.classList.add('error');
+  }
+  note.hidden = false;
+}
+
+function initFeedback() {
+  $('feedback-right').addEventListener('click', () => sendFeedback({ correct: true }));
+  $('feedback-wrong').addEventListener('click', () => {
+    $('feedback-fix').hidden = false;
+    $('feedback-sql').value = $('sql').textContent;
+    $('feedback-sql').focus();
+  });
+  $('feedback-fix').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const sql = $('feedback-sql').value.trim();
+    sendFeedback(sql && sql !== $('sql').textContent.trim() ? { correct: false, sql } : { correct: false });
+  });
 }
 
 /** The stored state of a question, for one picked from the list or a socket that ended early. */
@@ -367,6 +409,7 @@ async function loadRecent() {
 // --- wiring
 
 initKey();
+initFeedback();
 $('ask-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const question = $('question').value.trim();
