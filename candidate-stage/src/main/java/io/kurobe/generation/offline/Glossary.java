@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * A question may carry the asker's guidance after a blank line ("TSC = Total Sales Count"). The engine reads the
  * question from the first paragraph and, from the guidance, the terms it defines in words, which it spells out
- * in the question; definitions that are formulas are left alone.
+ * in the question; definitions that are formulas ({@code GPM = (revenue - cost) / cost * 100}) are kept as
+ * {@link Formula}s the planner may compute.
  */
-record Glossary(String question, Map<String, String> terms) {
+record Glossary(String question, String asked, Map<String, String> terms, Map<String, Formula> formulas) {
     private static final Pattern DEFINITION = Pattern.compile(
             "\\b([A-Z][A-Za-z0-9]{1,9})\\b\\s*(?:\\(([^)]{3,60})\\))?\\s*(?:=|:|means|is defined as)\\s*([^=\\n;]{3,120})");
     private static final Pattern FORMULA = Pattern.compile("[/*+()]|\\s-\\s");
@@ -19,6 +20,7 @@ record Glossary(String question, Map<String, String> terms) {
         String[] parts = text.split("\\n\\s*\\n", 2);
         String question = parts[0].strip();
         Map<String, String> terms = new LinkedHashMap<>();
+        Map<String, Formula> formulas = new LinkedHashMap<>();
         if (parts.length > 1) {
             Matcher m = DEFINITION.matcher(parts[1]);
             while (m.find()) {
@@ -26,6 +28,10 @@ record Glossary(String question, Map<String, String> terms) {
                 String meaning = m.group(3).strip();
                 int stop = meaning.indexOf(". ");
                 meaning = (stop > 0 ? meaning.substring(0, stop) : meaning).replaceAll("[.,]+$", "").strip();
+                boolean asked = question.matches("(?s).*\\b" + Pattern.quote(term) + "\\b.*");
+                if (asked && FORMULA.matcher(meaning).find()) {
+                    Formula.parse(term, meaning).ifPresent(f -> formulas.putIfAbsent(term, f));
+                }
                 if (m.group(2) != null && FORMULA.matcher(meaning).find()) {
                     meaning = m.group(2).strip();
                 }
@@ -38,6 +44,12 @@ record Glossary(String question, Map<String, String> terms) {
         for (Map.Entry<String, String> t : terms.entrySet()) {
             spelled = spelled.replaceAll("\\b" + Pattern.quote(t.getKey()) + "\\b", Matcher.quoteReplacement(t.getValue()));
         }
-        return new Glossary(spelled, terms);
+        return new Glossary(spelled, question, terms, formulas);
+    }
+
+    /** The question with a formula's term spelled as the quantities it is computed from ("GPM" → "total revenue and total cost"). */
+    String spelledWith(Formula formula) {
+        return asked.replaceAll("\\b" + Pattern.quote(formula.term) + "\\b",
+                Matcher.quoteReplacement(String.join(" and ", formula.quantities())));
     }
 }

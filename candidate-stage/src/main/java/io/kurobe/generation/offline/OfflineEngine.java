@@ -32,6 +32,14 @@ public class OfflineEngine implements SqlGenerator {
         String said = glossary.question().toLowerCase(java.util.Locale.ROOT);
         List<MatchedValue> values = request.values().stream()
                 .filter(v -> said.contains(v.matchedText().toLowerCase(java.util.Locale.ROOT))).toList();
-        return new Planner(schema, question, values).plan();
+        for (Formula formula : glossary.formulas().values()) {
+            // a term the guidance defines by a formula: computed from its quantities when each of them maps
+            Planner planner = new Planner(schema, new QuestionText(glossary.spelledWith(formula)), values, formula);
+            Generated generated = planner.plan();
+            if (generated.sql().isPresent() && planner.formulaUsed()) {
+                return generated;
+            }
+        }
+        return new Planner(schema, question, values, null).plan();
     }
 }

@@ -93,10 +93,80 @@ final class Planner {
     /** Where in the question each condition is said, as tokens [from, to), for joining conditions said with "or". */
     private final Map<String, int[]> said = new LinkedHashMap<>();
 
-    Planner(SchemaIndex schema, QuestionText q, List<MatchedValue> values) {
+    /** A term the guidance defines by a formula, whose quantities the question has been spelled with; or null. */
+    private final Formula formula;
+    private boolean formulaUsed;
+
+    Planner(SchemaIndex schema, QuestionText q, List<MatchedValue> values, Formula formula) {
         this.schema = schema;
         this.q = q;
         this.values = values;
+        this.formula = formula;
+    }
+
+    /** Whether the query computes the formula it was given (false when it fell back on something else). */
+    boolean formulaUsed() {
+        return formulaUsed;
+    }
+
+    /**
+     * The SQL of each of the formula's quantities, read within its own words: "number of sales" counts the sales,
+     * "total revenue" sums the money column, "average price" averages, a bare "Tax" sums the tax column; null when
+     * one does not map or two map to the same thing.
+     */
+    private Map<String, String> formulaQuantities(QueryPlan plan) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String quantity : formula.quantities()) {
+            int from = q.indexOf(quantity, 0);
+            if (from < 0) {
+                return null;
+            }
+            int to = from + Lexicon.words(quantity).size();
+            String sql = quantity(plan, from, to);
+            if (sql == null || out.containsValue(sql)) {
+                return null;
+            }
+            out.put(quantity, sql);
+        }
+        return out;
+    }
+
+    private String quantity(QueryPlan plan, int from, int to) {
+        Fn fn = Fn.SUM;
+        for (int k = from; k < to; k++) {
+            String w = q.raw.get(k);
+            if (w.equals("number") || w.equals("count") || w.equals("many")) {
+                fn = Fn.COUNT;
+            } else if (w.equals("average") || w.equals("avg") || w.equals("mean")) {
+                fn = Fn.AVG;
+            } else if (w.equals("maximum") || w.equals("max") || w.equals("highest")) {
+                fn = Fn.MAX;
+            } else if (w.equals("minimum") || w.equals("min") || w.equals("lowest")) {
+                fn = Fn.MIN;
+            }
+        }
+        Mention best = null;
+        for (Mention m : mentions) {
+            if (m.span().start() < from || m.span().end() > to || m.score() < 1.5) {
+                continue;
+            }
+            boolean fits = fn == Fn.COUNT ? m.isTable()
+                    : m.column() != null && m.column().numeric() && !m.column().keyLike();
+            if (fits && (best == null || m.score() > best.score())) {
+                best = m;
+            }
+        }
+        if (best == null && fn != Fn.COUNT) {
+            Optional<Mention> paid = money(from).filter(m -> m.span().start() < to);
+            if (paid.isPresent()) {
+                best = paid.get();
+            }
+        }
+        if (best == null || !plan.join(best.owner())) {
+            return null;
+        }
+        Measure m = new Measure(fn, best.owner(), best.column(), false, from);
+        return expression(m, plan);
     }
 
     Generated plan() {
@@ -193,6 +263,22 @@ final class Planner {
                 if (m.table() != main && !plan.join(m.table())) {
                     return Generated.none("no join path connects " + m.table().name() + " to " + main.name());
                 }
+            }
+            if (formula != null) {
+                Map<String, String> quantities = formulaQuantities(plan);
+                if (quantities == null) {
+                    return Generated.none("the guidance defines " + formula.term + " by quantities the schema does not"
+                            + " all hold");
+                }
+                String expr = formula.render(quantities::get);
+                plan.select.add(expr + " AS " + formula.alias());
+                formulaUsed = true;
+                if (grouped && (superlative || topN > 0 || q.lower.contains("descending") || asksOrder()
+                        || q.lower.contains("sort") || q.has("rank"))) {
+                    plan.orderBy.add(formula.alias() + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+                    plan.limit = limit;
+                }
+                return Generated.sql(plan.sql());
             }
             for (Measure m : measures) {
                 String alias = alias(m);

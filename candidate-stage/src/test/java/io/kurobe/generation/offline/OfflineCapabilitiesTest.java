@@ -128,4 +128,37 @@ class OfflineCapabilitiesTest {
         List<String> ids = rows.stream().map(r -> r.get(0)).toList();
         assertEquals(List.of("1", "3", "4"), ids, sql);
     }
+
+    @Test
+    void computesATermTheGuidanceDefinesByAFormulaPerGroup() throws SQLException {
+        String sql = sql("Which brand has the highest MKP?\n\nMKP = (total revenue - total unit cost) / total unit cost * 100");
+        assertTrue(sql.contains("NULLIF("), sql);
+        List<List<String>> rows = rows(sql);
+        // Zeta: revenue 120, cost 50, (120 - 50) / 50 * 100 = 140; Acme: (115 - 80) / 80 * 100 = 43.75
+        assertEquals(1, rows.size(), rows + " from " + sql);
+        assertTrue(rows.get(0).contains("Zeta"), rows + " from " + sql);
+        assertEquals(140.0, Double.parseDouble(rows.get(0).get(rows.get(0).size() - 1)), 1e-6, sql);
+        String ratio = sql("What is the AOV for each brand?\n\nAOV = total revenue / number of orders");
+        List<List<String>> perBrand = rows(ratio + " ORDER BY 1");
+        assertEquals(List.of("Acme", "Zeta"), perBrand.stream().map(r -> r.get(0)).toList(), ratio);
+        assertEquals(115.0 / 4, Double.parseDouble(perBrand.get(0).get(perBrand.get(0).size() - 1)), 1e-6, ratio);
+    }
+
+    @Test
+    void aFormulaWhoseQuantitiesCannotBeToldApartIsNotComputed() {
+        Generated generated = engine.generate(new GenerationRequest("What is the XR for each brand?\n\nXR = number of"
+                + " orders shipped late / number of orders", "duckdb", "", SHOP, List.of(), 1000));
+        generated.sql().ifPresent(sql -> assertFalse(sql.contains(" AS xr"), sql));
+        assertTrue(Formula.parse("XR", "number of orders shipped late / number of orders").isPresent());
+        assertFalse(Formula.parse("T", "total revenue").isPresent());
+        assertFalse(Formula.parse("T", "(total revenue / ").isPresent());
+    }
+
+    @Test
+    void sellingAndClosingReadAsTheSaleAndCloseOfColumnNames() throws SQLException {
+        String sql = sql("What is the average selling price for each brand?");
+        assertTrue(sql.contains("AVG(orders.sale_price)"), sql);
+        assertEquals(2, rows(sql).size(), sql);
+        assertEquals("close", Lexicon.stem("closing"));
+    }
 }
