@@ -4,6 +4,7 @@ import io.kurobe.model.EventJson;
 import io.kurobe.model.InvalidEventException;
 import io.kurobe.model.QueryExample;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Ranking the examples of one connection, with the real all-MiniLM-L6-v2 embeddings. */
+@Tag("embeddings")
 class ExampleStoreTest {
     private static final MiniLm EMBEDDINGS = new MiniLm();
 

@@ -4,6 +4,7 @@ import io.kurobe.data.SchemaSnapshot;
 import io.kurobe.generation.GenerationRequest;
 import io.kurobe.generation.llm.FewShot;
 import io.kurobe.model.QueryExample;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("embeddings")
 class IclExamplesTest {
     private final ExampleStore store = new ExampleStore(new MiniLm());
 
