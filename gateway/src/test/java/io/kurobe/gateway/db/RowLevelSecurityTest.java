@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -76,33 +77,43 @@ class RowLevelSecurityTest {
     void everyTenantTableForcesRowLevelSecurity() throws Exception {
         try (Connection connection = Tenants.admin();
              PreparedStatement select = connection.prepareStatement("""
-                     SELECT relname FROM pg_class
-                     WHERE relname = ANY (?) AND relrowsecurity AND relforcerowsecurity""")) {
-            List<String> tables = List.of("tenants", "api_keys", "conversations", "questions", "question_events", "panels",
-                    "connections");
-            select.setArray(1, connection.createArrayOf("text", tables.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                int count = 0;
-                while (rows.next()) {
-                    count++;
-                }
-                assertEquals(tables.size(), count);
+                     SELECT c.relname, c.relrowsecurity AND c.relforcerowsecurity AS forced
+                     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND c.relkind = 'r'
+                       AND (c.relname = 'tenants' OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                                                             AND a.attname = 'tenant_id' AND NOT a.attisdropped))""");
+             ResultSet rows = select.executeQuery()) {
+            List<String> tables = new ArrayList<>();
+            while (rows.next()) {
+                assertTrue(rows.getBoolean("forced"), rows.getString("relname") + " forces row-level security");
+                tables.add(rows.getString("relname"));
             }
+            assertTrue(tables.containsAll(List.of("tenants", "api_keys", "conversations", "questions", "question_events",
+                    "panels", "connections", "examples", "feedback")), tables.toString());
         }
     }
 
     @Test
     void theApplicationRoleSeesNoRowsWithoutATenantAndOnlyItsTenantsWithOne() throws Exception {
         Questions.ask(Tenants.DEMO_KEY, "How many products per category?");
+        try (Connection admin = Tenants.admin(); PreparedStatement example = admin.prepareStatement("""
+                INSERT INTO examples (id, tenant_id, connection_id, question, sql, source)
+                SELECT gen_random_uuid(), id, 'demo', 'How many products? ' || gen_random_uuid(),
+                       'SELECT count(*) FROM products', 'bulk' FROM tenants WHERE name = 'demo'""")) {
+            assertEquals(1, example.executeUpdate());
+        }
         try (Connection connection = Tenants.app()) {
             assertEquals(0, count(connection, "SELECT count(*) FROM questions"));
             assertEquals(0, count(connection, "SELECT count(*) FROM api_keys"));
+            assertEquals(0, count(connection, "SELECT count(*) FROM examples"));
+            assertEquals(0, count(connection, "SELECT count(*) FROM feedback"));
             connection.setAutoCommit(false);
             try (PreparedStatement set = connection.prepareStatement("SELECT set_config('app.current_tenant', ?, true)")) {
                 set.setString(1, Tenants.idOf("other").toString());
                 set.execute();
             }
             assertEquals(0, count(connection, "SELECT count(*) FROM questions WHERE tenant_id <> (SELECT id FROM tenants)"));
+            assertEquals(0, count(connection, "SELECT count(*) FROM examples WHERE tenant_id <> (SELECT id FROM tenants)"));
             connection.commit();
             assertEquals(0, count(connection, "SELECT count(*) FROM questions"));
             connection.rollback();
