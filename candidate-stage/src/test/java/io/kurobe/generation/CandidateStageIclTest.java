@@ -150,6 +150,32 @@ class CandidateStageIclTest {
         }
     }
 
+    @Test
+    @Order(3)
+    void theRefinerSendsAFailedIclCandidateBackWithTheSameExamples() {
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.CANDIDATES_GENERATED, Topics.QUESTION_PROGRESS)) {
+            int before = model.requestCount();
+            String id = send(probe, "What are the names of all customers?");
+
+            CandidatesGenerated generated = probe.awaitEvent(Topics.CANDIDATES_GENERATED, id, CandidatesGenerated.class);
+            Candidate icl = generated.candidates().stream().filter(c -> c.generator().equals("icl")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no icl candidate in " + generated.candidates()));
+            assertEquals(FakeIclModelResource.FIXED, icl.sql());
+            assertEquals(1, icl.refineRounds());
+            assertEquals(FakeIclModelResource.WRONG_TABLE, icl.refinements().get(0).sql());
+            assertTrue(icl.outcome().ok() && icl.outcome().rowCount() > 0, icl.outcome().toString());
+            List<String> prompts = model.requests().subList(before, model.requestCount()).stream()
+                    .map(FakeVendorServer::userText).toList();
+            assertEquals(2, prompts.size());
+            String example = "【参考示例】\n【用户问题】\n" + UNRELATED_QUESTION + "\n```sql\n" + UNRELATED_SQL + "\n```";
+            assertTrue(prompts.get(0).contains(example), "the nearest example is now the customers one: " + prompts.get(0));
+            assertTrue(prompts.get(1).contains("【待修正SQL】\n" + FakeIclModelResource.WRONG_TABLE), prompts.get(1));
+            assertTrue(prompts.get(1).contains(example), prompts.get(1));
+            assertEquals(280 + 300, probe.awaitProgress(id, Stage.CANDIDATE, ProgressStatus.DONE).usage()
+                    .byRole().get("generator.icl").tokensIn(), "both calls count");
+        }
+    }
+
     /** Waits until the store shows what was published (the topic is read by its own thread), at most a minute. */
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long until = System.currentTimeMillis() + 60_000;
