@@ -12,14 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Embeds questions and schemas with all-MiniLM-L6-v2, run in this process (ONNX; the model ships inside its jar,
  * nothing is downloaded). A schema's embeddings are computed once per fingerprint and kept in memory, and every
  * text's vector is kept too, so a schema that changes a little, or repeats tables under several schemas,
- * only embeds what is new. The model is loaded on first use: a schema small enough to be linked whole never loads it.
+ * only embeds what is new. With an {@link EmbeddingStore} a schema's embeddings are also kept in Redis, so a
+ * restarted or second replica reads them instead of embedding the schema again. The model is loaded on first use: a schema small enough to be linked whole never loads it.
  */
 public final class ColumnRetriever {
     private static final Logger LOG = Logger.getLogger(ColumnRetriever.class);
@@ -37,8 +40,25 @@ public final class ColumnRetriever {
         }
     };
     private volatile EmbeddingModel model;
+    private final EmbeddingStore store;
+    private final AtomicLong schemaTextsEmbedded = new AtomicLong();
 
-    /** The schema's embeddings, computed on the first call for its fingerprint. */
+    /** Embeddings kept in this process's memory only. */
+    public ColumnRetriever() {
+        this(EmbeddingStore.NONE);
+    }
+
+    /** Embeddings kept in memory and, per schema, in the store (Redis) for restarts and other replicas. */
+    public ColumnRetriever(EmbeddingStore store) {
+        this.store = store;
+    }
+
+    /** Schema texts (tables and columns) this retriever had the model embed, questions not counted. */
+    long schemaTextsEmbedded() {
+        return schemaTextsEmbedded.get();
+    }
+
+    /** The schema's embeddings: from memory, else from the store, else computed, on the first call for its fingerprint. */
     EmbeddingIndex index(SchemaSnapshot snapshot) {
         String key = snapshot.dbId() + "@" + snapshot.fingerprint();
         synchronized (bySchema) {
@@ -57,24 +77,36 @@ public final class ColumnRetriever {
                     return cached;
                 }
             }
-            int before = byText.size();
-            index = EmbeddingIndex.build(snapshot, this::embedAll);
+            List<String> texts = EmbeddingIndex.texts(snapshot);
+            String storeKey = store.enabled() ? EmbeddingStore.key(snapshot, texts) : null;
+            Optional<EmbeddingIndex> stored = storeKey == null ? Optional.empty() : store.read(storeKey, snapshot);
+            if (stored.isPresent()) {
+                index = stored.get();
+                LOG.infof("read the embeddings of schema %s (%d tables, %d columns) from Redis in %d ms",
+                        snapshot.dbId(), snapshot.tables().size(), index.columnCount(),
+                        (System.nanoTime() - started) / 1_000_000);
+            } else {
+                long before = schemaTextsEmbedded.get();
+                index = EmbeddingIndex.build(snapshot, texts, batch -> embedAll(batch, schemaTextsEmbedded));
+                boolean kept = storeKey != null && store.write(storeKey, index);
+                LOG.infof("embedded schema %s: %d tables, %d columns (%d new texts) in %d ms%s", snapshot.dbId(),
+                        snapshot.tables().size(), index.columnCount(), schemaTextsEmbedded.get() - before,
+                        (System.nanoTime() - started) / 1_000_000, kept ? ", kept in Redis" : "");
+            }
             synchronized (bySchema) {
                 bySchema.put(key, index);
             }
-            LOG.infof("embedded schema %s: %d tables, %d columns (%d new texts) in %d ms", snapshot.dbId(),
-                    snapshot.tables().size(), index.columnCount(), Math.max(0, byText.size() - before),
-                    (System.nanoTime() - started) / 1_000_000);
         }
         return index;
     }
 
     /** The question's unit vector. */
     float[] embed(String text) {
-        return embedAll(List.of(text)).get(0);
+        return embedAll(List.of(text), new AtomicLong()).get(0);
     }
 
-    private List<float[]> embedAll(List<String> texts) {
+    /** @param counted counts the texts the model embeds (those not already kept) */
+    private List<float[]> embedAll(List<String> texts, AtomicLong counted) {
         Set<String> wanted = new LinkedHashSet<>();
         for (String text : texts) {
             if (!byText.containsKey(text)) {
@@ -88,6 +120,7 @@ public final class ColumnRetriever {
         for (int from = 0; from < missing.size(); from += BATCH) {
             List<String> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
             List<Embedding> vectors = model().embedAll(batch.stream().map(TextSegment::from).toList()).content();
+            counted.addAndGet(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 byText.put(batch.get(i), unit(vectors.get(i).vector()));
             }

@@ -4,8 +4,12 @@ import io.kurobe.data.ColumnInfo;
 import io.kurobe.data.SchemaSnapshot;
 import io.kurobe.data.TableInfo;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,23 +31,27 @@ final class EmbeddingIndex {
         this.firstColumn = firstColumn;
     }
 
-    /** @param embed unit vectors of the given texts, in their order */
-    static EmbeddingIndex build(SchemaSnapshot snapshot, Function<List<String>, List<float[]>> embed) {
+    /** The texts embedded for a schema: one per table in snapshot order, then one per column, table by table. */
+    static List<String> texts(SchemaSnapshot snapshot) {
         List<String> texts = new ArrayList<>();
-        int[] firstColumn = new int[snapshot.tables().size() + 1];
         for (TableInfo table : snapshot.tables()) {
             texts.add(SchemaWords.tableText(table));
         }
-        int column = 0;
-        for (int t = 0; t < snapshot.tables().size(); t++) {
-            TableInfo table = snapshot.tables().get(t);
-            firstColumn[t] = column;
+        for (TableInfo table : snapshot.tables()) {
             for (ColumnInfo c : table.columns()) {
                 texts.add(SchemaWords.columnText(table, c));
-                column++;
             }
         }
-        firstColumn[snapshot.tables().size()] = column;
+        return texts;
+    }
+
+    /**
+     * @param texts the schema's {@link #texts}
+     * @param embed unit vectors of the given texts, in their order
+     */
+    static EmbeddingIndex build(SchemaSnapshot snapshot, List<String> texts, Function<List<String>, List<float[]>> embed) {
+        int[] firstColumn = layout(snapshot);
+        int column = firstColumn[firstColumn.length - 1];
         List<float[]> vectors = embed.apply(texts);
         int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
         int tableCount = snapshot.tables().size();
@@ -57,6 +65,47 @@ final class EmbeddingIndex {
             }
         }
         return new EmbeddingIndex(dimension, tables, columns, firstColumn);
+    }
+
+    /** Where each table's columns start, counted in columns, and (last) the number of columns. */
+    private static int[] layout(SchemaSnapshot snapshot) {
+        int[] firstColumn = new int[snapshot.tables().size() + 1];
+        int column = 0;
+        for (int t = 0; t < snapshot.tables().size(); t++) {
+            firstColumn[t] = column;
+            column += snapshot.tables().get(t).columns().size();
+        }
+        firstColumn[snapshot.tables().size()] = column;
+        return firstColumn;
+    }
+
+    /** The index as bytes: dimension, table count, column count, then the table and column vectors as floats. */
+    byte[] toBytes() {
+        ByteBuffer out = ByteBuffer.allocate(12 + 4 * (tables.length + columns.length)).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(dimension).putInt(firstColumn.length - 1).putInt(columnCount());
+        out.asFloatBuffer().put(tables).put(columns);
+        return out.array();
+    }
+
+    /** The index {@link #toBytes} wrote, or empty when it does not fit the snapshot's tables and columns. */
+    static Optional<EmbeddingIndex> fromBytes(byte[] bytes, SchemaSnapshot snapshot) {
+        int[] firstColumn = layout(snapshot);
+        if (bytes == null || bytes.length < 12) {
+            return Optional.empty();
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int dimension = in.getInt();
+        int tableCount = in.getInt();
+        int columnCount = in.getInt();
+        if (dimension <= 0 || tableCount != firstColumn.length - 1 || columnCount != firstColumn[tableCount]
+                || bytes.length != 12 + 4L * dimension * (tableCount + columnCount)) {
+            return Optional.empty();
+        }
+        float[] tables = new float[tableCount * dimension];
+        float[] columns = new float[columnCount * dimension];
+        FloatBuffer floats = in.asFloatBuffer();
+        floats.get(tables).get(columns);
+        return Optional.of(new EmbeddingIndex(dimension, tables, columns, firstColumn));
     }
 
     /** Cosine similarity of the question with each table, in snapshot order. */

@@ -3,6 +3,8 @@ package io.kurobe.linking;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** How much of a schema linking keeps ({@code kurobe.linking.*}). */
 @ConfigMapping(prefix = "kurobe.linking")
 public interface LinkingConfig {
@@ -25,4 +27,11 @@ public interface LinkingConfig {
     /** The longest foreign-key path, in joins, that linking follows to connect two kept tables. */
     @WithDefault("3")
     int maxJoinHops();
+
+    /**
+     * How long a large schema's embeddings are kept in Redis, so restarts and other replicas read them instead of
+     * embedding the schema again; 0 keeps them in memory only.
+     */
+    @WithDefault("7d")
+    Duration embeddingsTtl();
 }

@@ -65,7 +65,7 @@ final class SchemaFilter {
         String dropped = choice.dropped().isEmpty() ? "" : "; unknown names dropped: "
                 + String.join(", ", choice.dropped().subList(0, Math.min(5, choice.dropped().size())))
                 + (choice.dropped().size() > 5 ? " and " + (choice.dropped().size() - 5) + " more" : "");
-        return new Filtered(narrowed, " (chosen by " + ROLE + " model " + usage.summary() + " from "
+        return new Filtered(narrowed, " (chosen by " + ROLE + " model " + usage.summary() + ", among "
                 + retrieved.tables().size() + " tables retrieved" + dropped + ")", cost);
     }
 }

@@ -10,6 +10,7 @@ import io.kurobe.model.IntentValidated;
 import io.kurobe.model.MatchedValue;
 import io.kurobe.model.SchemaLinked;
 import io.kurobe.stage.Decision;
+import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -33,9 +34,11 @@ public class SchemaLinker {
     private final SchemaFilter filter;
 
     @Inject
-    public SchemaLinker(ConnectorPool pool, SchemaConfig config, LinkingConfig linking, RoleModels models) {
-        this(pool, config.cacheTtl(), Clock.systemUTC(),
-                new LinkingPolicy(LinkingPolicy.Limits.of(linking), new ColumnRetriever()), models);
+    public SchemaLinker(ConnectorPool pool, SchemaConfig config, LinkingConfig linking, RoleModels models,
+                        RedisDataSource redis) {
+        this(pool, config.cacheTtl(), Clock.systemUTC(), new LinkingPolicy(LinkingPolicy.Limits.of(linking),
+                new ColumnRetriever(linking.embeddingsTtl().isZero() ? EmbeddingStore.NONE
+                        : new EmbeddingStore(redis, linking.embeddingsTtl()))), models);
     }
 
     public SchemaLinker(ConnectorPool pool, Duration cacheTtl, Clock clock) {
