@@ -211,7 +211,13 @@ final class Planner {
 
         Table main = !measures.isEmpty() ? measures.get(0).table()
                 : orderColumn != null ? orderColumn.table() : subject != null ? subject.owner() : mentions.get(0).owner();
+        Table everyOne = allOf(measures, returned, group);
+        if (everyOne != null) {
+            main = everyOne;
+        }
         QueryPlan plan = new QueryPlan(schema, main);
+        // "for all customers": every customer, those without any measured row too
+        plan.left = everyOne != null;
         List<String> problems = new ArrayList<>();
         filters(plan, problems);
         if (!problems.isEmpty()) {
@@ -284,6 +290,12 @@ final class Planner {
                 String alias = alias(m);
                 plan.select.add(expression(m, plan) + " AS " + alias);
                 aliases.add(alias);
+            }
+            if (grouped && ranked()) {
+                // "the sales rank of each salesperson by total sales amount": a rank over the groups, 1 the highest
+                boolean ascending = q.has("ascending") || q.has("lowest") && !q.has("highest");
+                plan.select.add("RANK() OVER (ORDER BY " + expression(measures.get(orderingMeasure(measures)), plan)
+                        + (ascending ? " ASC" : " DESC") + ") AS " + QueryPlan.ident("rank"));
             }
             if (grouped && (superlative || topN > 0 || q.lower.contains("descending") || asksOrder()
                     || q.lower.contains("sort") || q.has("rank"))) {
@@ -570,6 +582,12 @@ final class Planner {
                         return k;
                     }
                 }
+                // a measure said again after "by" ("... total amount, and the rank by total amount")
+                for (int k = 0; k < measures.size(); k++) {
+                    if (saidAfter(measures.get(k), i + 1)) {
+                        return k;
+                    }
+                }
             }
         }
         for (int i = 0; i < q.size(); i++) {
@@ -628,6 +646,76 @@ final class Planner {
             previous = m;
         }
         return out;
+    }
+
+    /** Whether a measure's aggregate word and its column's (or table's) words are said from a token on. */
+    private boolean saidAfter(Measure m, int from) {
+        String fn = q.stem(from).equals("the") ? q.stem(from + 1) : q.stem(from);
+        int start = q.stem(from).equals("the") ? from + 2 : from + 1;
+        boolean sameFn = switch (m.fn()) {
+            case COUNT -> fn.equals("number") || fn.equals("count");
+            case SUM -> fn.equals("total") || fn.equals("sum");
+            case AVG -> fn.equals("average") || fn.equals("mean");
+            case MAX -> fn.equals("maximum") || fn.equals("highest");
+            case MIN -> fn.equals("minimum") || fn.equals("lowest");
+        };
+        if (!sameFn) {
+            return false;
+        }
+        List<String> named = m.column() != null ? m.column().words() : m.table().words;
+        Set<String> following = new java.util.HashSet<>();
+        for (int k = start; k < Math.min(q.size(), start + 4); k++) {
+            following.add(q.stem(k));
+        }
+        boolean money = m.fn() == Fn.SUM && m.column() != null && (named.contains("price") || named.contains("amount"))
+                && following.stream().anyMatch(MONEY::contains);
+        return money || named.stream().filter(w -> !Lexicon.STOP.contains(w)).anyMatch(following::contains);
+    }
+
+    /**
+     * "... for all customers": the grouped entity, when the question says "all" or "every" just before it and it is
+     * another table than what is measured, so that entities without measured rows are kept; null otherwise.
+     */
+    private Table allOf(List<Measure> measures, List<Column> returned, Optional<Mention> group) {
+        if (measures.isEmpty()) {
+            return null;
+        }
+        Table entity = null;
+        if (!returned.isEmpty()) {
+            entity = returned.get(0).table();
+            for (Column c : returned) {
+                if (c.table() != entity) {
+                    return null;
+                }
+            }
+        } else if (group.isPresent() && group.get().isTable()) {
+            entity = group.get().table();
+        }
+        Table measured = measures.get(0).table();
+        Table e = entity;
+        if (entity == null || entity == measured || measures.stream().anyMatch(m -> m.table() == e)
+                || schema.path(entity, measured).map(p -> p.size() != 1).orElse(true)) {
+            return null;
+        }
+        for (Mention m : mentions) {
+            int s = m.span().start();
+            if (m.isTable() && m.table() == entity && s >= 1
+                    && (q.raw.get(s - 1).equals("all") || q.raw.get(s - 1).equals("every"))) {
+                return entity;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the question asks for a rank as a value ("rank", "ranking"), not only for an order. */
+    private boolean ranked() {
+        for (int i = 0; i < q.size(); i++) {
+            String w = q.raw.get(i);
+            if (w.equals("rank") || w.equals("ranking") || w.equals("ranks")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an aggregate word stands just before this token ("the total number of credits"). */
@@ -847,9 +935,14 @@ final class Planner {
                     : at(fn == Fn.COUNT ? from : i, 5, from, null, fn != Fn.COUNT);
             if (fn != Fn.COUNT) {
                 // "total revenue? Return the make": a money word said first is the measure, not a later column
-                Optional<Mention> paid = money(from);
+                Optional<Mention> paid = money(from).filter(p -> !Set.of("count", "counts", "number")
+                        .contains(q.stem(p.span().end())));
                 if (paid.isPresent() && (target.isEmpty() || target.get().span().start() > paid.get().span().start()
-                        && !(target.get().column() != null && target.get().column().numeric()))) {
+                        && !(target.get().column() != null && target.get().column().numeric())
+                        || target.get().isTable() && paid.get().span().start() < target.get().span().end() + 1
+                        && !Set.of("count", "counts", "number").contains(q.raw.size() > target.get().span().end()
+                        ? q.raw.get(target.get().span().end()) : ""))) {
+                    // "total sales amount", "total sales": money summed, not rows counted
                     target = paid;
                 }
             }
@@ -886,7 +979,9 @@ final class Planner {
             return "COUNT(*)";
         }
         String fn = m.fn().name();
-        return fn + "(" + (m.distinct() && m.fn() == Fn.COUNT ? "DISTINCT " : "") + QueryPlan.col(m.column()) + ")";
+        String sql = fn + "(" + (m.distinct() && m.fn() == Fn.COUNT ? "DISTINCT " : "") + QueryPlan.col(m.column()) + ")";
+        // an entity without rows has a total of 0, not NULL
+        return plan.left && m.fn() == Fn.SUM && m.table() != plan.main ? "COALESCE(" + sql + ", 0)" : sql;
     }
 
     private static String alias(Measure m) {

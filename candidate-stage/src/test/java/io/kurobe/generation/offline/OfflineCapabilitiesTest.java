@@ -161,4 +161,40 @@ class OfflineCapabilitiesTest {
         assertEquals(2, rows(sql).size(), sql);
         assertEquals("close", Lexicon.stem("closing"));
     }
+
+    @Test
+    void ranksEveryEntityByTheMeasureNamedAfterByKeepingThoseWithoutRows() throws SQLException {
+        String sql = sql("Return the customer name, number of orders, total revenue and CR for all customers\n\n"
+                + "CR = customer rank by total revenue, with rank 1 being the highest");
+        assertTrue(sql.contains("LEFT JOIN"), sql);
+        assertTrue(sql.contains("RANK() OVER (ORDER BY COALESCE(SUM(orders.sale_price), 0) DESC)"), sql);
+        List<List<String>> rows = rows(sql);
+        // Anna 175 (3 orders), Luiz 45, Bob 15, Ava no order at all: ranked by revenue, not by the number of orders
+        assertEquals(4, rows.size(), rows + " from " + sql);
+        List<String> last = rows.stream().filter(r -> r.contains("Ava")).findFirst().orElseThrow();
+        assertEquals(List.of("0", "0.00", "4"), last.subList(last.size() - 3, last.size()), sql);
+        List<String> first = rows.stream().filter(r -> r.contains("Anna")).findFirst().orElseThrow();
+        assertEquals("1", first.get(first.size() - 1), sql);
+        // without "all", only customers with orders
+        assertEquals(3, rows(sql("What is the total revenue of each customer?")).size());
+    }
+
+    @Test
+    void totalSalesAmountSumsTheMoneyColumnRatherThanCountingSales() throws SQLException {
+        SchemaSnapshot dealer = new SchemaSnapshot("dealer", Engine.DUCKDB, List.of(
+                new TableInfo("sellers", "", -1, List.of(
+                        new ColumnInfo("id", "INTEGER", "", true, List.of("1")),
+                        new ColumnInfo("first_name", "VARCHAR", "", false, List.of("Kim")))),
+                new TableInfo("sales", "", -1, List.of(
+                        new ColumnInfo("id", "INTEGER", "", true, List.of("1")),
+                        new ColumnInfo("seller_id", "INTEGER", "", false, List.of("1")),
+                        new ColumnInfo("sale_price", "DECIMAL(10,2)", "", false, List.of("100.00"))))),
+                List.of(), "fp-dealer");
+        Generated total = engine.generate(new GenerationRequest("What is the total sales amount of each seller?",
+                "duckdb", "", dealer, List.of(), 1000));
+        assertTrue(total.sql().orElseThrow().contains("SUM(sales.sale_price)"), total.sql().get());
+        Generated count = engine.generate(new GenerationRequest("What is the total sales count?",
+                "duckdb", "", dealer, List.of(), 1000));
+        assertTrue(count.sql().orElseThrow().contains("COUNT("), count.sql().get());
+    }
 }
