@@ -5,6 +5,7 @@ import io.kurobe.data.ConnectorPool;
 import io.kurobe.data.Engine;
 import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.QueryResult;
+import io.kurobe.data.SchemaSnapshot;
 import io.kurobe.generation.CandidateHub;
 import io.kurobe.generation.offline.OfflineEngine;
 import io.kurobe.model.Candidate;
@@ -15,6 +16,11 @@ import io.kurobe.model.IntentValidated;
 import io.kurobe.model.LinkedTable;
 import io.kurobe.model.SchemaLinked;
 import io.kurobe.stage.Decision;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +54,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * a small hand-made {@code observatory} schema, is introspected through the PostgreSQL connector, a question is
  * linked to a few tables including the ones it needs, and the candidate stage's offline engine answers it from the
  * linked subset. The database is built once and kept while its build tag (a hash of the scripts and of this
- * layout) is unchanged, so later runs only introspect.
+ * layout) is unchanged, so later runs only introspect. The schema's embeddings go to the machine's Redis, where a
+ * second linker, as a second replica would, reads them instead of embedding the schema again.
  */
 class LargeSchemaLinkingTest {
     static final String HOST = "127.0.0.1";
@@ -83,6 +90,10 @@ class LargeSchemaLinkingTest {
 
     private static ConnectorPool pool;
     private static SchemaLinker linker;
+    private static Vertx vertx;
+    private static RedisDataSource redis;
+    private static EmbeddingStore store;
+    private static String embeddingsKey;
 
     @BeforeAll
     static void buildDatabase() throws Exception {
@@ -94,11 +105,25 @@ class LargeSchemaLinkingTest {
         System.out.printf("large schema: database %s %s in %d ms%n", DB, built ? "built" : "reused",
                 (System.nanoTime() - started) / 1_000_000);
         pool = new ConnectorPool(Map.of("big", new ConnectionSpec("big", Engine.POSTGRES, url(DB), USER, "")));
-        linker = new SchemaLinker(pool, Duration.ofMinutes(30), Clock.systemUTC());
+        vertx = Vertx.vertx();
+        Redis client = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        redis = new BlockingRedisDataSourceImpl(vertx, client, RedisAPI.api(client), Duration.ofSeconds(5));
+        store = new EmbeddingStore(redis, Duration.ofMinutes(30));
+        SchemaSnapshot snapshot = pool.connector("big").introspect();
+        embeddingsKey = EmbeddingStore.key(snapshot, EmbeddingIndex.texts(snapshot));
+        redis.key().del(embeddingsKey); // the first question embeds the schema, as a first start would
+        linker = new SchemaLinker(pool, Duration.ofMinutes(30), Clock.systemUTC(),
+                new LinkingPolicy(LinkingPolicy.Limits.DEFAULTS, new ColumnRetriever(store)));
     }
 
     @AfterAll
     static void close() {
+        if (redis != null) {
+            redis.key().del(embeddingsKey);
+        }
+        if (vertx != null) {
+            vertx.closeAndAwait();
+        }
         if (pool != null) {
             pool.close();
         }
@@ -158,7 +183,26 @@ class LargeSchemaLinkingTest {
         assertFalse(linked.mschema().contains("academic_01.author"), "an unrelated table is left out");
     }
 
+    @Test
+    void aSecondReplicaReadsTheThousandTablesEmbeddingsFromRedis() {
+        SchemaLinked first = link("Which telescope sits on Mauna Kea?");
+        ColumnRetriever replica = new ColumnRetriever(store);
+        SchemaLinker second = new SchemaLinker(pool, Duration.ofMinutes(30), Clock.systemUTC(),
+                new LinkingPolicy(LinkingPolicy.Limits.DEFAULTS, replica));
+        long started = System.nanoTime();
+        SchemaLinked again = link(second, "Which telescope sits on Mauna Kea?");
+        System.out.printf("large schema: a second linker linked its first question in %d ms, the embeddings read"
+                + " from Redis (%d bytes)%n", (System.nanoTime() - started) / 1_000_000,
+                redis.value(String.class, byte[].class).get(embeddingsKey).length);
+        assertEquals(0, replica.schemaTextsEmbedded(), "no text of the 1,028 tables embedded again");
+        assertEquals(first.tables(), again.tables());
+    }
+
     private static SchemaLinked link(String question) {
+        return link(linker, question);
+    }
+
+    private static SchemaLinked link(SchemaLinker linker, String question) {
         IntentValidated intent = new IntentValidated(new Envelope("q-big", "t", null, "big", null, null, null, 1),
                 question, question, IntentClass.ANSWERABLE, List.of(), null, null, null);
         Decision<SchemaLinked> decision = linker.link(intent);
