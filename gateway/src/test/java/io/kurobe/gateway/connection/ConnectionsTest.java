@@ -147,6 +147,20 @@ class ConnectionsTest {
     }
 
     @Test
+    void aSqliteFileIsStoredAndTestedLikeTheOtherEngines() throws Exception {
+        Path file = files.resolve("shop.sqlite");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE products (product_id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        String id = create(Tenants.DEMO_KEY, body("sqlite file", "sqlite", "jdbc:sqlite:" + file, null, null));
+        as(Tenants.DEMO_KEY).get("/api/connections/" + id).then().statusCode(200).body("engine", equalTo("sqlite"));
+        as(Tenants.DEMO_KEY).post("/api/connections/" + id + "/test").then().statusCode(200)
+                .body("ok", equalTo(true))
+                .body("serverVersion", startsWith("SQLite "));
+    }
+
+    @Test
     void testingTheMachinesPostgresGivesItsVersion() {
         String id = create(Tenants.DEMO_KEY, body("local postgres", "postgres", LOCAL_POSTGRES, "postgres", "unused"));
         as(Tenants.DEMO_KEY).post("/api/connections/" + id + "/test").then().statusCode(200)
