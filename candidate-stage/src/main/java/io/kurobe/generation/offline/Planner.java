@@ -639,7 +639,10 @@ final class Planner {
         for (Mention m : bySpan.values()) {
             boolean generic = m.column().words().size() == 1 && Set.of("name", "id", "code", "title")
                     .contains(m.column().words().get(0));
-            boolean glued = previous != null && previous.span().end() == m.span().start();
+            // "customer name" names one column; "the id, name and ..." names two generic ones
+            boolean glued = previous != null && previous.span().end() == m.span().start()
+                    && !(previous.column().words().size() == 1 && Set.of("name", "id", "code", "title")
+                    .contains(previous.column().words().get(0)));
             if (!(generic && glued) && !out.contains(m.column()) && schema.path(main, m.owner()).isPresent()) {
                 out.add(m.column());
             }

@@ -197,4 +197,23 @@ class OfflineCapabilitiesTest {
                 "duckdb", "", dealer, List.of(), 1000));
         assertTrue(count.sql().orElseThrow().contains("COUNT("), count.sql().get());
     }
+
+    @Test
+    void aReturnedIdFollowedByNameReturnsBoth() {
+        SchemaSnapshot trades = new SchemaSnapshot("trades", Engine.DUCKDB, List.of(
+                new TableInfo("client", "", -1, List.of(
+                        new ColumnInfo("clientid", "VARCHAR", "", true, List.of()),
+                        new ColumnInfo("clientname", "VARCHAR", "", false, List.of()),
+                        new ColumnInfo("clientcity", "VARCHAR", "", false, List.of()))),
+                new TableInfo("trade", "", -1, List.of(
+                        new ColumnInfo("tradeid", "VARCHAR", "", true, List.of()),
+                        new ColumnInfo("tradeclientid", "VARCHAR", "", false, List.of()),
+                        new ColumnInfo("tradeamount", "NUMERIC", "", false, List.of())))),
+                List.of(), "fp-trades");
+        Generated generated = engine.generate(new GenerationRequest("Return the client who made the most trades."
+                + " Return the id, name and number of trades.", "duckdb", "", trades, List.of(), 1000));
+        String sql = generated.sql().orElseThrow(() -> new AssertionError(generated.reason()));
+        assertTrue(sql.startsWith("SELECT client.clientid, client.clientname, COUNT("), sql);
+        assertTrue(sql.endsWith("LIMIT 1"), sql);
+    }
 }
