@@ -63,7 +63,8 @@ public final class Evaluate {
             System.err.println("usage: eval --questions <questions.jsonl> --db-dir <dir with sql/<db_id>.sql and"
                     + " meta/<db_id>.json> --out <predictions.jsonl> [--generators name,name] [--limit N]"
                     + " [--reload] [--details <file: per question, the outcome>]"
-                    + " [--llm <kurobe.llm.* properties file: models by role>] [--scorer <score.py>]\n"
+                    + " [--llm <kurobe.llm.* properties file: models by role>] [--scorer <score.py>]"
+                    + " [--examples <questions.jsonl with gold_sql: the ICL generator's examples, leave-one-out>]\n"
                     + "       eval --demo <dir to write the demo question set to> --out <predictions.jsonl> [...]");
             System.exit(2);
             return;
@@ -72,9 +73,11 @@ public final class Evaluate {
                 : OfflineGenerators.DEFAULT;
         int limit = a.containsKey("limit") ? Integer.parseInt(a.get("limit")) : Integer.MAX_VALUE;
         RoleModels models = models(a.containsKey("llm") ? Path.of(a.get("llm")) : null);
+        List<BenchQuestion> examples = a.containsKey("examples") ? read(Path.of(a.get("examples"))) : List.of();
         Path dir = Path.of(a.get("db-dir"));
         Report report = run(Psql.fromEnvironment(), Path.of(a.get("questions")), dir,
-                Path.of(a.get("out")), OfflineGenerators.named(generators), models, limit, a.containsKey("reload"),
+                Path.of(a.get("out")), OfflineGenerators.named(generators), models, examples, limit,
+                a.containsKey("reload"),
                 a.containsKey("details") ? Path.of(a.get("details")) : null, System.out);
         // the reference scorer: named, or the score.py beside a directory whose own questions were all asked
         Path beside = dir.toAbsolutePath().normalize().getParent().resolve("score.py");
@@ -108,11 +111,12 @@ public final class Evaluate {
     /** A run with no model: every stage on its offline path. */
     static Report run(Psql psql, Path questionsFile, Path dir, Path out, List<SqlGenerator> generators, int limit,
                       boolean reload, Path details, PrintStream print) throws IOException {
-        return run(psql, questionsFile, dir, out, generators, models(null), limit, reload, details, print);
+        return run(psql, questionsFile, dir, out, generators, models(null), List.of(), limit, reload, details, print);
     }
 
     static Report run(Psql psql, Path questionsFile, Path dir, Path out, List<SqlGenerator> generators,
-                      RoleModels models, int limit, boolean reload, Path details, PrintStream print)
+                      RoleModels models, List<BenchQuestion> examples, int limit, boolean reload, Path details,
+                      PrintStream print)
             throws IOException {
         List<BenchQuestion> questions = read(questionsFile);
         if (questions.size() > limit) {
@@ -134,7 +138,7 @@ public final class Evaluate {
         long pipelineNanos = 0;
         ModelUsage usage = ModelUsage.NONE;
         List<String> generatorNames;
-        try (InProcessPipeline pipeline = new InProcessPipeline(psql, loaded, generators, models,
+        try (InProcessPipeline pipeline = new InProcessPipeline(psql, loaded, generators, models, examples,
                 Duration.ofSeconds(30));
              BufferedWriter predictions = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              BufferedWriter detail = details == null ? null : Files.newBufferedWriter(details, StandardCharsets.UTF_8)) {

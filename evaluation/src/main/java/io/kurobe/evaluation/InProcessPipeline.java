@@ -7,11 +7,16 @@ import io.kurobe.data.ExecutionLimits;
 import io.kurobe.data.TableInfo;
 import io.kurobe.generation.CandidateHub;
 import io.kurobe.generation.SqlGenerator;
+import io.kurobe.generation.icl.ExampleStore;
+import io.kurobe.generation.icl.IclExamples;
+import io.kurobe.generation.llm.ExampleSource;
 import io.kurobe.generation.llm.FewShot;
 import io.kurobe.generation.llm.LlmGenerator;
 import io.kurobe.generation.llm.LlmGenerators;
 import io.kurobe.intent.IntentAgent;
 import io.kurobe.intent.IntentValidator;
+import io.kurobe.linking.ColumnRetriever;
+import io.kurobe.linking.LinkingPolicy;
 import io.kurobe.linking.SchemaLinker;
 import io.kurobe.llm.RoleModels;
 import io.kurobe.model.CandidateSelected;
@@ -20,6 +25,7 @@ import io.kurobe.model.Envelope;
 import io.kurobe.model.IntentValidated;
 import io.kurobe.model.LinkedTable;
 import io.kurobe.model.ModelUsage;
+import io.kurobe.model.QueryExample;
 import io.kurobe.model.QuestionOptions;
 import io.kurobe.model.QuestionReceived;
 import io.kurobe.model.SchemaLinked;
@@ -29,6 +35,8 @@ import io.kurobe.stage.Decision;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +56,9 @@ final class InProcessPipeline implements AutoCloseable {
     static final int ROW_LIMIT = 100_000;
     /** The services' default {@code kurobe.refiner.max-rounds}. */
     static final int REFINE_ROUNDS = 2;
+    /** The services' defaults of {@code kurobe.generation.icl.*}. */
+    static final int ICL_EXAMPLES = 4;
+    static final double ICL_QUESTION_WEIGHT = 0.5;
 
     /** What one question came to: the chosen SQL or the stage and reason it stopped, and what linking kept. */
     record Outcome(String sql, String stoppedAt, String reason, List<LinkedTable> linked, int candidates,
@@ -67,10 +78,16 @@ final class InProcessPipeline implements AutoCloseable {
     private final SelectionService selection;
     private final List<String> generatorNames;
     private final Clock clock;
+    private final ExampleStore examples;
+    private final Map<String, QueryExample> given = new HashMap<>();
 
     /** @param models the models by role; without any, every stage runs its offline path */
+    /**
+     * @param examples questions with gold SQL that an ICL generator may show, as the examples of their database;
+     *                 a question is never shown its own example (leave-one-out)
+     */
     InProcessPipeline(Psql psql, List<String> dbIds, List<SqlGenerator> generators, RoleModels models,
-                      Duration timeout) {
+                      List<BenchQuestion> examples, Duration timeout) {
         Map<String, ConnectionSpec> specs = new TreeMap<>();
         for (String id : dbIds) {
             specs.put(id, new ConnectionSpec(id, Engine.POSTGRES, psql.jdbcUrl(id), psql.user(), ""));
@@ -78,10 +95,24 @@ final class InProcessPipeline implements AutoCloseable {
         this.clock = Clock.systemUTC();
         this.pool = new ConnectorPool(specs);
         this.intent = new IntentAgent(new IntentValidator(2000, clock), models, 2000, clock);
-        this.linker = new SchemaLinker(pool, Duration.ofHours(12), clock);
-        // no example store here: an ICL generator, if configured, says it has no examples
-        List<LlmGenerator> modelGenerators = new LlmGenerators(models, Map.of(),
-                request -> FewShot.declined("the evaluation command loads no examples")).all();
+        // the schema-filter role chooses columns when configured; embeddings are kept in memory for the run
+        this.linker = new SchemaLinker(pool, Duration.ofHours(12), clock,
+                new LinkingPolicy(LinkingPolicy.Limits.DEFAULTS, new ColumnRetriever()), models);
+        ExampleSource shots = request -> FewShot.declined("no examples were given to the evaluation (--examples)");
+        if (!examples.isEmpty()) {
+            this.examples = new ExampleStore();
+            for (BenchQuestion q : examples) {
+                if (!q.goldSql().isBlank()) {
+                    QueryExample example = example(q);
+                    given.put(example.key(), example);
+                    this.examples.put(example);
+                }
+            }
+            shots = new IclExamples(this.examples, ICL_EXAMPLES, ICL_QUESTION_WEIGHT);
+        } else {
+            this.examples = null;
+        }
+        List<LlmGenerator> modelGenerators = new LlmGenerators(models, Map.of(), shots).all();
         this.hub = new CandidateHub(generators, modelGenerators, REFINE_ROUNDS, pool, timeout, QUESTION_DEADLINE,
                 clock);
         this.generatorNames = Stream.concat(generators.stream().map(SqlGenerator::name),
@@ -95,7 +126,28 @@ final class InProcessPipeline implements AutoCloseable {
         return generatorNames;
     }
 
+    /** A benchmark question as an example of its database: the first alternative of its gold SQL. */
+    private static QueryExample example(BenchQuestion q) {
+        return new QueryExample(q.id(), TENANT, q.dbId(), q.question(), ExecutionScorer.expand(q.goldSql()).get(0),
+                QueryExample.BULK, null, Instant.EPOCH);
+    }
+
+    /** Asks a question; when it is itself among the examples, it is asked without its own. */
     Outcome ask(String questionId, String dbId, String question) {
+        String own = QueryExample.key(TENANT, dbId, questionId);
+        QueryExample held = given.get(own);
+        if (held == null || !examples.has(own)) {
+            return askOnce(questionId, dbId, question);
+        }
+        examples.remove(own);
+        try {
+            return askOnce(questionId, dbId, question);
+        } finally {
+            examples.put(held);
+        }
+    }
+
+    private Outcome askOnce(String questionId, String dbId, String question) {
         Envelope envelope = new Envelope(questionId, TENANT, null, dbId, null, clock.instant(),
                 clock.instant().plus(QUESTION_DEADLINE), 1);
         QuestionReceived received = new QuestionReceived(envelope, question, List.of(), "eval",

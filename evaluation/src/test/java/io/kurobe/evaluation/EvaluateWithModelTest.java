@@ -80,7 +80,7 @@ class EvaluateWithModelTest {
             Path details = dir.resolve("details.jsonl");
 
             Evaluate.Report report = Evaluate.run(psql, dir.resolve("questions.jsonl"), dir, dir.resolve("out.jsonl"),
-                    OfflineGenerators.named(OfflineGenerators.DEFAULT), Evaluate.models(llmFile), 2, false, details,
+                    OfflineGenerators.named(OfflineGenerators.DEFAULT), Evaluate.models(llmFile), List.of(), 2, false, details,
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
 
             String text = printed.toString(StandardCharsets.UTF_8);
@@ -95,6 +95,62 @@ class EvaluateWithModelTest {
             for (String line : Files.readAllLines(details)) {
                 JsonNode d = json.readTree(line);
                 assertEquals(1, d.path("llm_calls").asInt(), line);
+            }
+        }
+    }
+
+    @Test
+    void anIclGeneratorIsShownOtherQuestionsOfTheSameDatabaseAsExamplesNeverItsOwn(@TempDir Path dir)
+            throws IOException, URISyntaxException {
+        Path source = Path.of(getClass().getResource("/handmade/questions.jsonl").toURI()).getParent();
+        Files.createDirectories(dir.resolve("sql"));
+        Files.createDirectories(dir.resolve("meta"));
+        for (String db : List.of("eateries", "reviews")) {
+            Files.copy(source.resolve("sql/" + db + ".sql"), dir.resolve("sql/" + db + ".sql"));
+            Files.copy(source.resolve("meta/" + db + ".json"), dir.resolve("meta/" + db + ".json"));
+        }
+        Path questions = dir.resolve("questions.jsonl");
+        Files.copy(source.resolve("questions.jsonl"), questions);
+        List<BenchQuestion> all = Evaluate.read(questions);
+
+        try (FakeVendorServer server = FakeVendorServer.start(FakeVendorServer.Vendor.OPENAI)) {
+            // the question asked is the last one of the prompt; the examples come before it
+            server.respond(request -> {
+                String prompt = FakeVendorServer.userText(request);
+                String asked = prompt.substring(prompt.lastIndexOf("【用户问题】"));
+                return FakeVendorServer.answer("```sql\n" + (asked.contains("each city") ? CITY_SQL : FOOD_SQL)
+                        + "\n```", 300, 30);
+            });
+            Properties llm = new Properties();
+            llm.putAll(server.roleConfig("fake", "qwen", "generator.icl"));
+            Path llmFile = dir.resolve("llm.properties");
+            try (var writer = Files.newBufferedWriter(llmFile, StandardCharsets.UTF_8)) {
+                llm.store(writer, "the evaluation's models");
+            }
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            Evaluate.Report report = Evaluate.run(psql, questions, dir, dir.resolve("out.jsonl"),
+                    OfflineGenerators.named(OfflineGenerators.DEFAULT), Evaluate.models(llmFile), all, 2, false, null,
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            String text = printed.toString(StandardCharsets.UTF_8);
+            assertEquals(2, server.requestCount(), text);
+            assertEquals(2, report.correct(), text);
+            for (int i = 0; i < 2; i++) {
+                String prompt = FakeVendorServer.userText(server.requests().get(i));
+                assertTrue(prompt.contains("【参考示例】"), prompt);
+                BenchQuestion asked = all.stream().filter(q -> prompt.contains(q.question())
+                        && !prompt.contains("```sql\n" + q.goldSql().strip() + "\n```")).findFirst().orElseThrow();
+                assertTrue(asked.id().equals("m1") || asked.id().equals("m2"), asked.id());
+                for (BenchQuestion q : all) {
+                    boolean shown = prompt.contains("```sql\n" + q.goldSql().strip() + "\n```");
+                    if (q.id().equals(asked.id()) || !q.dbId().equals("eateries")) {
+                        assertTrue(!shown, q.id() + " must not be an example when " + asked.id() + " is asked:\n"
+                                + prompt);
+                    }
+                }
+                assertTrue(all.stream().filter(q -> q.dbId().equals("eateries") && !q.goldSql().contains("{"))
+                        .anyMatch(q -> prompt.contains("```sql\n" + q.goldSql().strip() + "\n```")), prompt);
             }
         }
     }
