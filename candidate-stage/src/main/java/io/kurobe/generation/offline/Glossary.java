@@ -1,6 +1,8 @@
 package io.kurobe.generation.offline;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +13,16 @@ import java.util.regex.Pattern;
  * in the question; definitions that are formulas ({@code GPM = (revenue - cost) / cost * 100}) are kept as
  * {@link Formula}s the planner may compute.
  */
-record Glossary(String question, String asked, Map<String, String> terms, Map<String, Formula> formulas) {
+record Glossary(String question, String asked, Map<String, String> terms, Map<String, Formula> formulas,
+                List<NullMeaning> nulls) {
+    /** "student.minor is null for students who have not declared a minor program": what a NULL in a column means. */
+    record NullMeaning(String table, String column, String meaning) {
+    }
+
+    private static final Pattern NULL_MEANS = Pattern.compile(
+            "\\b([A-Za-z_][\\w]*)\\.([A-Za-z_][\\w]*)\\s+is\\s+null\\s+(?:for|when|if|means|where)\\s+([^.\\n;]{3,160})",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern DEFINITION = Pattern.compile(
             "\\b([A-Z][A-Za-z0-9]{1,9})\\b\\s*(?:\\(([^)]{3,60})\\))?\\s*(?:=|:|means|is defined as)\\s*([^=\\n;]{3,120})");
     private static final Pattern FORMULA = Pattern.compile("[/*+()]|\\s-\\s");
@@ -21,7 +32,12 @@ record Glossary(String question, String asked, Map<String, String> terms, Map<St
         String question = parts[0].strip();
         Map<String, String> terms = new LinkedHashMap<>();
         Map<String, Formula> formulas = new LinkedHashMap<>();
+        List<NullMeaning> nulls = new ArrayList<>();
         if (parts.length > 1) {
+            Matcher n = NULL_MEANS.matcher(parts[1]);
+            while (n.find()) {
+                nulls.add(new NullMeaning(n.group(1), n.group(2), n.group(3).strip()));
+            }
             Matcher m = DEFINITION.matcher(parts[1]);
             while (m.find()) {
                 String term = m.group(1);
@@ -44,7 +60,7 @@ record Glossary(String question, String asked, Map<String, String> terms, Map<St
         for (Map.Entry<String, String> t : terms.entrySet()) {
             spelled = spelled.replaceAll("\\b" + Pattern.quote(t.getKey()) + "\\b", Matcher.quoteReplacement(t.getValue()));
         }
-        return new Glossary(spelled, question, terms, formulas);
+        return new Glossary(spelled, question, terms, formulas, nulls);
     }
 
     /** The question with a formula's term spelled as the quantities it is computed from ("GPM" → "total revenue and total cost"). */

@@ -34,12 +34,12 @@ public class OfflineEngine implements SqlGenerator {
                 .filter(v -> said.contains(v.matchedText().toLowerCase(java.util.Locale.ROOT))).toList();
         for (Formula formula : glossary.formulas().values()) {
             // a term the guidance defines by a formula: computed from its quantities when each of them maps
-            Planner planner = new Planner(schema, new QuestionText(glossary.spelledWith(formula)), values, formula);
+            Planner planner = new Planner(schema, new QuestionText(glossary.spelledWith(formula)), values, formula, glossary.nulls());
             Generated generated = planner.plan();
             if (generated.sql().isPresent() && planner.formulaUsed()) {
                 return generated;
             }
         }
-        return new Planner(schema, question, values, null).plan();
+        return new Planner(schema, question, values, null, glossary.nulls()).plan();
     }
 }

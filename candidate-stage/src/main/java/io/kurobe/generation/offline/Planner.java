@@ -97,7 +97,12 @@ final class Planner {
     private final Formula formula;
     private boolean formulaUsed;
 
-    Planner(SchemaIndex schema, QuestionText q, List<MatchedValue> values, Formula formula) {
+    /** What NULL means in columns, as the guidance says. */
+    private final List<Glossary.NullMeaning> nulls;
+
+    Planner(SchemaIndex schema, QuestionText q, List<MatchedValue> values, Formula formula,
+            List<Glossary.NullMeaning> nulls) {
+        this.nulls = nulls;
         this.schema = schema;
         this.q = q;
         this.values = values;
@@ -1279,7 +1284,55 @@ final class Planner {
         dates(plan);
         booleans(plan);
         absence(plan);
+        nullChecks(plan);
         disjunctions(plan);
+    }
+
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "without", "t", "nt");
+
+    /**
+     * "student.minor is null for students who have not declared a minor program" (guidance) and "Which students have
+     * declared a minor program?": the question says the meaning (or its opposite) when it holds most of its words;
+     * IS NULL when both are negated or neither, IS NOT NULL otherwise.
+     */
+    private void nullChecks(QueryPlan plan) {
+        for (Glossary.NullMeaning n : nulls) {
+            Optional<Column> column = column(n.table(), n.column());
+            if (column.isEmpty() || filterColumns.contains(column.get())) {
+                continue;
+            }
+            List<String> raw = Lexicon.words(n.meaning());
+            boolean meaningNegated = raw.stream().anyMatch(NEGATIONS::contains);
+            List<String> words = Lexicon.content(n.meaning()).stream().filter(w -> !NEGATIONS.contains(w)).toList();
+            if (words.isEmpty()) {
+                continue;
+            }
+            int first = -1;
+            int last = -1;
+            int found = 0;
+            for (String w : words) {
+                for (int k = 0; k < q.size(); k++) {
+                    if (q.stem(k).equals(w)) {
+                        found++;
+                        first = first < 0 ? k : Math.min(first, k);
+                        last = Math.max(last, k);
+                        break;
+                    }
+                }
+            }
+            if (found * 4 < words.size() * 3 || found < 2) {
+                continue;
+            }
+            boolean questionNegated = false;
+            for (int k = Math.max(0, first - 3); k <= last; k++) {
+                questionNegated |= NEGATIONS.contains(q.raw.get(k));
+            }
+            if (!plan.join(column.get().table())) {
+                continue;
+            }
+            filterColumns.add(column.get());
+            plan.where.add(QueryPlan.col(column.get()) + (meaningNegated == questionNegated ? " IS NULL" : " IS NOT NULL"));
+        }
     }
 
     /** Adds a condition said at tokens [from, to) of the question. */

@@ -216,4 +216,17 @@ class OfflineCapabilitiesTest {
         assertTrue(sql.startsWith("SELECT client.clientid, client.clientname, COUNT("), sql);
         assertTrue(sql.endsWith("LIMIT 1"), sql);
     }
+
+    @Test
+    void guidanceSayingWhatNullMeansBecomesANullCheck() throws SQLException {
+        String guidance = "\n\ncustomers.nickname is null for customers who gave no nickname.";
+        String with = sql("How many customers gave a nickname?" + guidance);
+        assertTrue(with.contains("customers.nickname IS NOT NULL"), with);
+        assertEquals(List.of(List.of("2")), rows(with));
+        String without = sql("Which customers gave no nickname?" + guidance);
+        assertTrue(without.contains("customers.nickname IS NULL"), without);
+        assertEquals(List.of("Bob", "Luiz"), rows(without).stream().map(r -> r.get(1)).sorted().toList(), without);
+        // guidance about something the question does not say adds nothing
+        assertFalse(sql("How many customers live in CA?" + guidance).contains("IS NULL"));
+    }
 }
