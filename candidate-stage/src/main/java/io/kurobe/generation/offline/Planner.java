@@ -92,6 +92,8 @@ final class Planner {
     private final Set<Table> havingTables = new LinkedHashSet<>();
     /** Where in the question each condition is said, as tokens [from, to), for joining conditions said with "or". */
     private final Map<String, int[]> said = new LinkedHashMap<>();
+    /** Where comparisons said about a measure start (conditions on groups, not on rows). */
+    private final Set<Integer> thresholdsSaid = new LinkedHashSet<>();
 
     /** A term the guidance defines by a formula, whose quantities the question has been spelled with; or null. */
     private final Formula formula;
@@ -213,6 +215,32 @@ final class Planner {
                 && subject.span().start() < measures.get(0).at()) {
             group = Optional.of(subject);
         }
+        // "brands with a total revenue over 100": a threshold right after a measure holds for the groups (HAVING)
+        List<String[]> thresholds = new ArrayList<>();
+        Measure thresholded = null;
+        Matcher cm = COMPARISON.matcher(q.lower);
+        while (cm.find()) {
+            int token = tokenAt(cm.start());
+            for (Measure m : measures) {
+                if (m.fn() != Fn.COUNT && m.column() != null && m.at() < token && token - m.at() <= 4
+                        && measures.stream().noneMatch(x -> x != m && x.at() > m.at() && x.at() < token)) {
+                    String number = cm.group(2).replace(",", "");
+                    if (cm.group(3) != null) {
+                        number = String.valueOf((long) (Double.parseDouble(number) * 1000));
+                    }
+                    thresholds.add(new String[] {String.valueOf(measures.indexOf(m)), operator(cm.group(1)), number});
+                    thresholdsSaid.add(cm.start());
+                    thresholded = m;
+                    break;
+                }
+            }
+        }
+        if (thresholded != null && group.isEmpty() && returned.isEmpty() && subject != null
+                && subject.span().start() < thresholded.at()
+                && (subject.isTable() && subject.table() != thresholded.table()
+                || subject.column() != null && !subject.column().numeric() && !subject.column().keyLike())) {
+            group = Optional.of(subject);
+        }
 
         Table main = !measures.isEmpty() ? measures.get(0).table()
                 : orderColumn != null ? orderColumn.table() : subject != null ? subject.owner() : mentions.get(0).owner();
@@ -295,6 +323,11 @@ final class Planner {
                 String alias = alias(m);
                 plan.select.add(expression(m, plan) + " AS " + alias);
                 aliases.add(alias);
+            }
+            if (grouped) {
+                for (String[] t : thresholds) {
+                    plan.having.add(expression(measures.get(Integer.parseInt(t[0])), plan) + " " + t[1] + " " + t[2]);
+                }
             }
             if (grouped && ranked()) {
                 // "the sales rank of each salesperson by total sales amount": a rank over the groups, 1 the highest
@@ -1589,9 +1622,21 @@ final class Planner {
         }
     }
 
+    private static String operator(String words) {
+        return switch (words) {
+            case "at least" -> ">=";
+            case "at most" -> "<=";
+            case "less than", "fewer than", "under", "below", "lower than" -> "<";
+            default -> ">";
+        };
+    }
+
     private void comparisons(QueryPlan plan) {
         Matcher m = COMPARISON.matcher(q.lower);
         while (m.find()) {
+            if (thresholdsSaid.contains(m.start())) {
+                continue;
+            }
             int token = tokenAt(m.start());
             // "with at least 5 transactions": a count of related rows, a condition on the group
             int after = tokenAt(m.end());

@@ -229,4 +229,21 @@ class OfflineCapabilitiesTest {
         // guidance about something the question does not say adds nothing
         assertFalse(sql("How many customers live in CA?" + guidance).contains("IS NULL"));
     }
+
+    @Test
+    void aThresholdOnAMeasureHoldsForTheGroupsListed() throws SQLException {
+        String sql = sql("List the brands with a total revenue over 116.");
+        assertTrue(sql.contains("HAVING SUM(orders.sale_price) > 116"), sql);
+        // Acme 115, Zeta 120
+        assertEquals(List.of(List.of("Zeta", "120.00")), rows(sql));
+        String average = sql("Which customers have an average sale price above 40?");
+        assertTrue(average.contains("HAVING AVG(orders.sale_price) > 40"), average);
+        List<List<String>> rows = rows(average);
+        assertEquals(1, rows.size(), average);
+        assertTrue(rows.get(0).contains("Anna"), rows + " from " + average);
+        // a threshold on a column of the rows listed stays a row condition
+        String plain = sql("List the products with a unit cost over 15");
+        assertFalse(plain.contains("HAVING"), plain);
+        assertEquals(3, rows(plain).size(), plain);
+    }
 }
