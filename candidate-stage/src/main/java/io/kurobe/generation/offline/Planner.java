@@ -324,6 +324,17 @@ final class Planner {
                 plan.select.add(expression(m, plan) + " AS " + alias);
                 aliases.add(alias);
             }
+            Measure only = measures.get(0);
+            boolean meanOfCounts = only.at() >= 0 && Set.of("average", "avg", "mean").contains(q.raw.get(only.at()))
+                    && q.has("per") && !q.has("each") || q.lower.contains("on average");
+            if (grouped && measures.size() == 1 && only.fn() == Fn.COUNT && meanOfCounts && thresholds.isEmpty()
+                    && plan.having.isEmpty() && topN < 0 && !superlative) {
+                // "the average number of orders per customer": the mean of the per-group counts
+                String inner = plan.sql();
+                plan.whole = "SELECT AVG(" + aliases.get(0) + ") AS " + QueryPlan.ident("average_"
+                        + aliases.get(0).replace("\"", "")) + " FROM (" + inner + ") AS per_group";
+                return Generated.sql(plan.sql());
+            }
             if (grouped) {
                 for (String[] t : thresholds) {
                     plan.having.add(expression(measures.get(Integer.parseInt(t[0])), plan) + " " + t[1] + " " + t[2]);
@@ -1329,6 +1340,30 @@ final class Planner {
      * IS NULL when both are negated or neither, IS NOT NULL otherwise.
      */
     private void nullChecks(QueryPlan plan) {
+        // "customers who do not have a nickname", "products without a description": no value in that column
+        for (int i = 0; i + 1 < q.size(); i++) {
+            String w = q.raw.get(i);
+            boolean lacks = w.equals("without") || (w.equals("no") && i > 0 && Set.of("have", "has", "with")
+                    .contains(q.raw.get(i - 1))) || w.equals("not") && Set.of("have", "has").contains(q.raw.get(i + 1));
+            if (!lacks) {
+                continue;
+            }
+            int from = w.equals("not") ? i + 2 : i + 1;
+            if (from < q.size() && Set.of("a", "an", "any").contains(q.raw.get(from))) {
+                from++;
+            }
+            Optional<Mention> named = at(from, 1, from, plan.main);
+            if (named.isEmpty() || named.get().isTable() || named.get().score() < 1.5) {
+                continue;
+            }
+            Column c = named.get().column();
+            if (c.keyLike() || c.kind() == Kind.BOOLEAN || filterColumns.contains(c) || c.table() != plan.main
+                    || absent.contains(c.table())) {
+                continue;
+            }
+            filterColumns.add(c);
+            plan.where.add(QueryPlan.col(c) + " IS NULL");
+        }
         for (Glossary.NullMeaning n : nulls) {
             Optional<Column> column = column(n.table(), n.column());
             if (column.isEmpty() || filterColumns.contains(column.get())) {

@@ -246,4 +246,28 @@ class OfflineCapabilitiesTest {
         assertFalse(plain.contains("HAVING"), plain);
         assertEquals(3, rows(plain).size(), plain);
     }
+
+    @Test
+    void theAverageNumberPerEntityIsTheMeanOfThePerEntityCounts() throws SQLException {
+        String sql = sql("What is the average number of orders per customer?");
+        // Anna 3, Luiz 2, Bob 1: 2 orders per ordering customer
+        assertEquals(2.0, Double.parseDouble(rows(sql).get(0).get(0)), 1e-9, sql);
+        assertEquals(1, rows(sql).size(), sql);
+        String onAverage = sql("How many orders does each customer have on average?");
+        assertEquals(2.0, Double.parseDouble(rows(onAverage).get(0).get(0)), 1e-9, onAverage);
+        // per customer, not averaged
+        assertEquals(3, rows(sql("How many orders does each customer have?")).size());
+    }
+
+    @Test
+    void entitiesThatDoNotHaveAColumnsValueHaveNullThere() throws SQLException {
+        String sql = sql("Which customers do not have a nickname?");
+        assertTrue(sql.contains("customers.nickname IS NULL"), sql);
+        assertEquals(List.of("Bob", "Luiz"), rows(sql).stream().map(r -> r.get(1)).sorted().toList(), sql);
+        assertEquals(List.of(List.of("2")), rows(sql("How many customers are without a nickname?")));
+        // a related table named after the negation is still an absence of rows
+        String none = sql("Which customers have not made any orders?");
+        assertTrue(none.contains("NOT EXISTS"), none);
+        assertEquals(List.of("Ava"), rows(none).stream().map(r -> r.get(1)).toList(), none);
+    }
 }
