@@ -20,7 +20,7 @@ final class Lexicon {
             Map.entry("avg", "average"), Map.entry("people", "person"), Map.entry("children", "child"),
             Map.entry("men", "man"), Map.entry("women", "woman"), Map.entry("ccy", "currency"),
             Map.entry("emp", "employee"), Map.entry("mgr", "manager"), Map.entry("info", "information"),
-            Map.entry("salespeople", "salesperson"), Map.entry("sold", "sale"), Map.entry("sell", "sale"), Map.entry("selling", "sale"), Map.entry("closing", "close"), Map.entry("opening", "open"),
+            Map.entry("salespeople", "salesperson"), Map.entry("sold", "sale"), Map.entry("sell", "sale"), Map.entry("selling", "sale"), Map.entry("closing", "close"), Map.entry("rated", "rating"), Map.entry("opening", "open"),
             Map.entry("bought", "buy"));
     /** Words that carry no meaning for mapping a phrase to the schema. */
     static final Set<String> STOP = Set.of("the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "is", "are",

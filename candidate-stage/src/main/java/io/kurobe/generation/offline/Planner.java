@@ -65,8 +65,9 @@ final class Planner {
             + "largest|biggest|top|distinct|different)\\b|\\b(?:which|what|the)\\s+(\\d{1,4}|two|three|four|five|six|seven"
             + "|eight|nine|ten)\\s+(?=[a-z]+\\b.*\\b(?:most|highest|largest|biggest|greatest|least|lowest|fewest|smallest"
             + "|best|worst)\\b)");
-    private static final Pattern COMPARISON = Pattern.compile("\\b(more than|greater than|over|above|exceeding|at least|"
-            + "less than|fewer than|under|below|at most|lower than|higher than)\\s+\\$?(\\d[\\d,]*(?:\\.\\d+)?)(k)?\\b");
+    private static final Pattern COMPARISON = Pattern.compile("(?:\\b|(?=[<>]))(more than|greater than|over|above|exceeding|"
+            + "at least|less than|fewer than|under|below|at most|lower than|higher than|>=|<=|>|<)\\s*\\$?"
+            + "(\\d[\\d,]*(?:\\.\\d+)?)(k)?\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(?:in|during|for|of|year)\\s+(?:the\\s+)?(?:year\\s+)?"
             + "((?:19|20)\\d{2})\\b(?!-)");
     private static final Pattern RELATIVE = Pattern.compile("\\b(?:past|last|previous|recent)\\s+(\\d+|one|two|three|"
@@ -606,6 +607,23 @@ final class Planner {
 
     /** "chinese restaurants": a side that counts rows gets the condition of a value said within its words. */
     private Ratio valueSide(Ratio side, int from, int to) {
+        Column compared = side == null ? null : side.conditionColumn() != null ? side.conditionColumn() : side.number();
+        if (compared != null && compared.numeric()) {
+            // "restaurants with a rating above 4.5": the side counts the rows meeting the comparison said in it
+            Matcher cm = COMPARISON.matcher(q.lower);
+            while (cm.find()) {
+                int token = tokenAt(cm.start());
+                if (token >= from && token < to && !thresholdsSaid.contains(cm.start())) {
+                    thresholdsSaid.add(cm.start());
+                    String number = cm.group(2).replace(",", "");
+                    if (cm.group(3) != null) {
+                        number = String.valueOf((long) (Double.parseDouble(number) * 1000));
+                    }
+                    return new Ratio(null, side.table() != null ? side.table() : compared.table(),
+                            QueryPlan.col(compared) + " " + operator(cm.group(1)) + " " + number, compared, side.all());
+                }
+            }
+        }
         if (side == null || side.condition() != null || side.number() != null) {
             return side;
         }
@@ -922,6 +940,15 @@ final class Planner {
             if (m.isTable()) {
                 firstTable = m;
                 break;
+            }
+        }
+        // "Which city has the most restaurants": the column said right after "which" (city for city_name)
+        if (!q.raw.isEmpty() && q.raw.get(0).equals("which") && (firstTable == null || firstTable.span().start() > 1)) {
+            for (Mention m : mentions) {
+                if (m.span().start() == 1 && m.column() != null && !m.column().keyLike() && !m.column().numeric()
+                        && measures.stream().noneMatch(x -> x.column() == m.column())) {
+                    return m;
+                }
             }
         }
         // "What are the street names of …", "Which county has …": a column named before any table
@@ -1659,9 +1686,9 @@ final class Planner {
 
     private static String operator(String words) {
         return switch (words) {
-            case "at least" -> ">=";
-            case "at most" -> "<=";
-            case "less than", "fewer than", "under", "below", "lower than" -> "<";
+            case "at least", ">=" -> ">=";
+            case "at most", "<=" -> "<=";
+            case "less than", "fewer than", "under", "below", "lower than", "<" -> "<";
             default -> ">";
         };
     }
@@ -1678,12 +1705,7 @@ final class Planner {
             Optional<Mention> counted = at(after, 2, after, plan.main).filter(Mention::isTable);
             if (counted.isPresent() && m.group(3) == null && schema.path(plan.main, counted.get().table()).isPresent()) {
                 Table t = counted.get().table();
-                String op = switch (m.group(1)) {
-                    case "at least" -> ">=";
-                    case "at most" -> "<=";
-                    case "less than", "fewer than", "under", "below", "lower than" -> "<";
-                    default -> ">";
-                };
+                String op = operator(m.group(1));
                 havingTables.add(t);
                 plan.having.add((t.key() != null ? "COUNT(DISTINCT " + QueryPlan.col(t.key()) + ")" : "COUNT(*)") + " "
                         + op + " " + m.group(2).replace(",", ""));
@@ -1703,12 +1725,7 @@ final class Planner {
             if (target == null || !plan.join(target.table())) {
                 continue;
             }
-            String op = switch (m.group(1)) {
-                case "at least" -> ">=";
-                case "at most" -> "<=";
-                case "less than", "fewer than", "under", "below", "lower than" -> "<";
-                default -> ">";
-            };
+            String op = operator(m.group(1));
             String number = m.group(2).replace(",", "");
             if (m.group(3) != null) {
                 number = String.valueOf((long) (Double.parseDouble(number) * 1000));
@@ -1957,6 +1974,10 @@ final class Planner {
             String w = q.raw.get(i);
             if (w.equals("most") && i + 1 < q.size() && q.raw.get(i + 1).equals("recent")) {
                 return "DESC";
+            }
+            if ((w.equals("least") || w.equals("most")) && i > 0 && q.raw.get(i - 1).equals("at")) {
+                // "at least 4", "at most 3": a bound, not a superlative
+                continue;
             }
             if (DESC_WORDS.contains(w)) {
                 return "DESC";

@@ -270,4 +270,48 @@ class OfflineCapabilitiesTest {
         assertTrue(none.contains("NOT EXISTS"), none);
         assertEquals(List.of("Ava"), rows(none).stream().map(r -> r.get(1)).toList(), none);
     }
+
+    private static final SchemaSnapshot VENUES = new SchemaSnapshot("venues", Engine.DUCKDB, List.of(
+            new TableInfo("venue", "", -1, List.of(
+                    new ColumnInfo("id", "INTEGER", "", true, List.of()),
+                    new ColumnInfo("name", "VARCHAR", "", false, List.of()),
+                    new ColumnInfo("city_name", "VARCHAR", "", false, List.of()),
+                    new ColumnInfo("rating", "REAL", "", false, List.of())))),
+            List.of(), "fp-venues");
+
+    private List<List<String>> venues(String question) throws SQLException {
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS venue AS SELECT * FROM (VALUES (1, 'Aki', 'Oslo', 4.8), (2, 'Bix', 'Oslo', 3.9),"
+                    + " (3, 'Cru', 'Oslo', 2.5), (4, 'Dot', 'Rome', 4.6)) AS v(id, name, city_name, rating)");
+        }
+        Generated generated = engine.generate(new GenerationRequest(question, "duckdb", "", VENUES, List.of(), 1000));
+        return rows(generated.sql().orElseThrow(() -> new AssertionError(question + ": " + generated.reason())));
+    }
+
+    @Test
+    void comparisonsInRatioSidesConditionTheSideNotTheRows() throws SQLException {
+        // 2 of 4 venues are rated above 4.5
+        assertEquals(0.5, Double.parseDouble(last(venues("What is the ratio of venues with rating > 4.5 to the total"
+                + " number of venues?").get(0))), 1e-9);
+        assertEquals(2.0, Double.parseDouble(last(venues("What is the ratio of venues with a rating above 4 to venues"
+                + " with a rating below 3?").get(0))), 1e-9);
+        assertEquals(50.0, Double.parseDouble(last(venues("What percentage of venues have a rating above 4.5?").get(0))), 1e-9);
+    }
+
+    @Test
+    void boundsAreNotSuperlativesAndTheWordAfterWhichIsTheSubject() throws SQLException {
+        // "at least" bounds the rating; it does not ask for the least
+        assertEquals(3, venues("List the venues with a rating of at least 2.6").size());
+        assertEquals(3, venues("How many venues have a rating >= 2.6?").stream().mapToInt(r -> Integer.parseInt(r.get(0))).sum());
+        List<List<String>> city = venues("Which city has the most venues?");
+        assertEquals(1, city.size());
+        assertEquals("Oslo", city.get(0).get(0));
+        List<List<String>> best = venues("What is the highest rated venue?");
+        assertEquals(1, best.size());
+        assertTrue(best.get(0).contains("Aki"), best.toString());
+    }
+
+    private static String last(List<String> row) {
+        return row.get(row.size() - 1);
+    }
 }
