@@ -1900,7 +1900,7 @@ final class Planner {
         }
         for (Mention m : mentions) {
             Column c = m.column();
-            if (c == null || c.kind() != Kind.BOOLEAN || filterColumns.contains(c) || m.score() < 1.5) {
+            if (c == null || !(c.kind() == Kind.BOOLEAN || flag(c)) || filterColumns.contains(c) || m.score() < 1.5) {
                 continue;
             }
             int s = m.span().start();
@@ -1912,10 +1912,20 @@ final class Planner {
                 }
             }
             if (plan.join(c.table())) {
-                where(plan, QueryPlan.col(c) + (negated ? " = FALSE" : " = TRUE"), s, m.span().end());
+                where(plan, QueryPlan.col(c) + (c.kind() == Kind.BOOLEAN ? negated ? " = FALSE" : " = TRUE"
+                        : negated ? " = 0" : " = 1"), s, m.span().end());
                 filterColumns.add(c);
             }
         }
+    }
+
+    private static final Pattern FLAG_NAME = Pattern.compile("(?:is|has)(?:_|[A-Z])\\w*|(?:is|has)[a-z]{3,}");
+    private static final Pattern INTEGER_TYPE = Pattern.compile("(?i)(tiny|small|big)?int(eger)?\\d?|number\\(1(,\\s*0)?\\)|bit");
+
+    /** A yes/no kept as a 0/1 number: an integer column named is_… or has_… ("is_open", "hasParking"). */
+    static boolean flag(Column c) {
+        return c.kind() == Kind.NUMBER && FLAG_NAME.matcher(c.name()).matches()
+                && INTEGER_TYPE.matcher(c.info().type().strip()).matches();
     }
 
     /** "customers who have not made any transactions": no related row in the named table. */

@@ -103,7 +103,8 @@ final class SchemaIndex {
                 if (cw.isEmpty()) {
                     cw = Lexicon.identifier(c.name());
                 }
-                if (kind(c.type()) == Kind.BOOLEAN && cw.size() > 1 && Set.of("has", "is", "ha", "was", "have")
+                if ((kind(c.type()) == Kind.BOOLEAN || c.name().matches("(?i)(is|has)_\\w+|(is|has)[A-Z]\\w*"))
+                        && cw.size() > 1 && Set.of("has", "is", "ha", "was", "have")
                         .contains(cw.get(0))) {
                     cw = cw.subList(1, cw.size());
                 }

@@ -314,4 +314,28 @@ class OfflineCapabilitiesTest {
     private static String last(List<String> row) {
         return row.get(row.size() - 1);
     }
+
+    @Test
+    void anIntegerIsOrHasColumnIsAYesNoFlag() throws SQLException {
+        SchemaSnapshot stalls = new SchemaSnapshot("stalls", Engine.DUCKDB, List.of(
+                new TableInfo("stall", "", -1, List.of(
+                        new ColumnInfo("id", "INTEGER", "", true, List.of()),
+                        new ColumnInfo("name", "VARCHAR", "", false, List.of()),
+                        new ColumnInfo("is_open", "INTEGER", "", false, List.of("0", "1")),
+                        new ColumnInfo("rating", "REAL", "", false, List.of())))),
+                List.of(), "fp-stalls");
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE stall AS SELECT * FROM (VALUES (1, 'Ume', 1, 4.0), (2, 'Ivy', 0, 3.0), (3, 'Oda', 1, 5.0))"
+                    + " AS v(id, name, is_open, rating)");
+        }
+        Generated open = engine.generate(new GenerationRequest("What is the average rating of open stalls?", "duckdb", "",
+                stalls, List.of(), 1000));
+        String sql = open.sql().orElseThrow(() -> new AssertionError(open.reason()));
+        assertTrue(sql.contains("stall.is_open = 1"), sql);
+        assertEquals(4.5, Double.parseDouble(rows(sql).get(0).get(0)), 1e-9, sql);
+        Generated closed = engine.generate(new GenerationRequest("How many stalls are not open?", "duckdb", "",
+                stalls, List.of(), 1000));
+        assertEquals(List.of(List.of("1")), rows(closed.sql().orElseThrow()), closed.sql().get());
+        assertFalse(Planner.flag(new SchemaIndex(stalls).tables.get(0).column("rating").orElseThrow()));
+    }
 }
