@@ -1229,6 +1229,11 @@ final class Planner {
             plan.groupBy.add(expr);
             return true;
         }
+        if (g.column() != null && g.column().words().size() == 1 && TIME_UNITS.contains(g.column().words().get(0))
+                && g.column().kind() != Kind.DATE && schema.path(plan.main, g.owner()).isEmpty()) {
+            // "orders by year" where the year column is another, unconnected table's: the unit of the measured date
+            return groupBy(plan, new Mention(null, null, g.span(), g.score()));
+        }
         if (!plan.join(g.owner())) {
             return false;
         }

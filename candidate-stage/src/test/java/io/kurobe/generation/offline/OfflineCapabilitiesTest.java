@@ -338,4 +338,27 @@ class OfflineCapabilitiesTest {
         assertEquals(List.of(List.of("1")), rows(closed.sql().orElseThrow()), closed.sql().get());
         assertFalse(Planner.flag(new SchemaIndex(stalls).tables.get(0).column("rating").orElseThrow()));
     }
+
+    @Test
+    void aTimeUnitWhoseColumnIsInAnUnconnectedTableGroupsTheMeasuredDate() throws SQLException {
+        SchemaSnapshot ledger = new SchemaSnapshot("ledger", Engine.DUCKDB, List.of(
+                new TableInfo("budget", "", -1, List.of(
+                        new ColumnInfo("budget_id", "INTEGER", "", true, List.of()),
+                        new ColumnInfo("year", "INTEGER", "", false, List.of("2023")),
+                        new ColumnInfo("planned", "DECIMAL(10,2)", "", false, List.of()))),
+                new TableInfo("payment", "", -1, List.of(
+                        new ColumnInfo("payment_id", "INTEGER", "", true, List.of()),
+                        new ColumnInfo("paid_on", "DATE", "", false, List.of()),
+                        new ColumnInfo("amount", "DECIMAL(10,2)", "", false, List.of())))),
+                List.of(), "fp-ledger");
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE payment AS SELECT * FROM (VALUES (1, DATE '2022-05-01', 10.00), (2, DATE '2023-01-02', 5.00),"
+                    + " (3, DATE '2023-07-08', 7.00)) AS v(payment_id, paid_on, amount)");
+        }
+        Generated generated = engine.generate(new GenerationRequest("What is the total amount of payments by year?",
+                "duckdb", "", ledger, List.of(), 1000));
+        String sql = generated.sql().orElseThrow(() -> new AssertionError(generated.reason()));
+        assertTrue(sql.contains("DATE_TRUNC('year', payment.paid_on)"), sql);
+        assertEquals(List.of("10.00", "12.00"), rows(sql + " ORDER BY 1").stream().map(OfflineCapabilitiesTest::last).toList());
+    }
 }
