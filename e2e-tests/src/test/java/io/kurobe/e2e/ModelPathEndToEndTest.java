@@ -45,16 +45,24 @@ class ModelPathEndToEndTest {
     private static final Duration ANSWER = Duration.ofSeconds(90);
     private static final String MODEL_SQL = "SELECT count(*) AS orders_by_model FROM orders "
             + "WHERE order_date >= DATE '2024-01-01' AND order_date < DATE '2025-01-01'";
+    /** What the ICL generator's model answers once it is shown examples: the 2023 count, as the question asks. */
+    private static final String ICL_SQL = "SELECT count(*) AS orders_by_icl FROM orders "
+            + "WHERE order_date >= DATE '2023-01-01' AND order_date < DATE '2024-01-01'";
     private static final Pattern QUESTION = Pattern.compile("<<<QUESTION\\n(.*?)\\nQUESTION>>>", Pattern.DOTALL);
 
     private static FakeVendorServer model;
     private static Stack stack;
     private static Api api;
+    /** The first question, answered on the model path; Order 2 confirms it. */
+    private static String first;
 
     @BeforeAll
     static void startStack() throws Exception {
         model = FakeVendorServer.start(FakeVendorServer.Vendor.OPENAI).respond(request -> {
             String asked = FakeVendorServer.userText(request);
+            if (asked.contains("【参考示例】")) {
+                return answer("```sql\n" + ICL_SQL + "\n```", 600, 40);
+            }
             if (asked.contains("【数据库schema】")) {
                 return answer(MODEL_SQL + "\n```", 400, 40);
             }
@@ -72,6 +80,7 @@ class ModelPathEndToEndTest {
                 "kurobe.llm.models.fake-xiyan.timeout=10s",
                 "kurobe.llm.roles.intent=fake-xiyan",
                 "kurobe.llm.roles.generator.xiyan=fake-xiyan",
+                "kurobe.llm.roles.generator.icl=fake-xiyan",
                 "kurobe.llm.retry.initial-backoff=10ms",
                 "kurobe.llm.retry.max-backoff=50ms",
                 "kurobe.llm.breaker.failure-threshold=1000",
@@ -104,10 +113,43 @@ class ModelPathEndToEndTest {
                 progress.toString());
         assertTrue(progress.stream().anyMatch(m -> m.startsWith("CANDIDATE DONE") && m.contains("xiyan by model fake-xiyan")),
                 progress.toString());
+        // the ICL generator has no example of the demo connection yet: it says so and calls no model
+        assertTrue(progress.stream().anyMatch(m -> m.startsWith("CANDIDATE DONE")
+                && m.contains("icl gave no candidate: no examples for connection demo yet")), progress.toString());
+        first = id;
+    }
+
+    /**
+     * Issue 5's example loop: confirming the answer makes it an example of the connection (gateway → topic
+     * 'examples' → every candidate-stage replica), and the next, similar question's ICL prompt shows it.
+     */
+    @Test
+    @Order(2)
+    void aConfirmedAnswerBecomesAnExampleThatTheIclGeneratorShowsNext() throws Exception {
+        api.awaitEnd(first, ANSWER);
+        int asked = model.requestCount();
+        JsonNode feedback = api.post("/api/questions/" + first + "/feedback",
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("correct", true), 201);
+        assertEquals(MODEL_SQL, feedback.path("example").path("sql").asText(), feedback.toString());
+        awaitMetric("candidate-stage", "kurobe_icl_examples", 1.0);
+
+        String id = api.ask("How many orders were placed in 2023?");
+        List<JsonNode> messages = api.stream(id, ANSWER);
+
+        assertEquals("answer", messages.get(messages.size() - 1).path("type").asText(), messages.toString());
+        List<String> prompts = model.requests().subList(asked, model.requestCount()).stream()
+                .map(FakeVendorServer::userText).filter(p -> p.contains("【参考示例】")).toList();
+        assertEquals(1, prompts.size(), "one ICL prompt with examples");
+        String examples = prompts.get(0).substring(prompts.get(0).indexOf("【参考示例】"));
+        assertTrue(examples.contains("How many orders were placed in 2024?") && examples.contains(MODEL_SQL),
+                prompts.get(0));
+        List<String> progress = progress(messages);
+        assertTrue(progress.stream().anyMatch(m -> m.startsWith("CANDIDATE DONE 3 candidates")
+                && m.contains("icl by model fake-xiyan")), progress.toString());
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void stoppingTheModelServerMakesTheNextQuestionsFallBackAndTheMetricsShowIt() throws Exception {
         model.close();
         for (String question : List.of("How many orders were placed in 2024?", "List the products")) {
@@ -118,8 +160,10 @@ class ModelPathEndToEndTest {
             List<String> progress = progress(messages);
             assertTrue(progress.stream().anyMatch(m -> m.startsWith("INTENT DONE") && m.contains("offline")),
                     progress.toString());
-            assertTrue(progress.contains("CANDIDATE DONE 1 candidates, 1 executed"), progress.toString());
-            List<String> notes = progressOnTopic(id, 2);
+            assertTrue(progress.stream().anyMatch(m -> m.startsWith("CANDIDATE DONE 1 candidates, 1 executed")),
+                    progress.toString());
+            // intent, the XiYan generator and the ICL generator (which has an example since Order 2) fall back
+            List<String> notes = progressOnTopic(id, 3);
             assertTrue(notes.contains("intent: model fake-xiyan could not be reached, using the offline rules"),
                     notes.toString());
             assertTrue(notes.contains("generator.xiyan: model fake-xiyan could not be reached, using the offline engine"),
@@ -131,6 +175,23 @@ class ModelPathEndToEndTest {
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("kurobe_llm_fallbacks_total")
                 && line.contains("role=\"generator.xiyan\"") && line.contains("fault=\"unreachable\"")
                 && line.endsWith(" 2.0")), metrics);
+    }
+
+    /** Waits until a service's metric reaches a value (an example travels the topic to the stage). */
+    private static void awaitMetric(String service, String metric, double atLeast) throws Exception {
+        long end = System.nanoTime() + ANSWER.toNanos();
+        String seen = "";
+        while (System.nanoTime() < end) {
+            seen = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(stack.get(service).url() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (seen.lines().filter(line -> line.startsWith(metric + " ") || line.startsWith(metric + "{"))
+                    .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= atLeast)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(service + " never showed " + metric + " >= " + atLeast + ":\n" + seen);
     }
 
     /** The progress messages of a question on question.progress, once the question's stages have sent them. */

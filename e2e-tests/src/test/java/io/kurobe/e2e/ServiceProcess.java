@@ -37,6 +37,11 @@ final class ServiceProcess {
         return name;
     }
 
+    /** As ./kurobe up gives them: the two stages that may load the embedding model get more. */
+    static String heap(String name) {
+        return name.startsWith("schema-stage") || name.startsWith("candidate-stage") ? "640m" : "256m";
+    }
+
     int port() {
         return port;
     }
@@ -50,7 +55,7 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: package the modules first (./mvnw package)");
         }
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+                "-Xmx" + heap(name), "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
