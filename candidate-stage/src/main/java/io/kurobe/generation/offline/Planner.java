@@ -62,7 +62,8 @@ final class Planner {
     private static final Set<String> TIME_UNITS = Set.of("year", "quarter", "month", "week", "day");
     private static final Pattern TOP_N = Pattern.compile("\\b(?:top|first|best|highest|lowest|bottom)\\s+(\\d{1,4}|"
             + "one|two|three|four|five|six|seven|eight|nine|ten)\\b|\\b(\\d{1,4})\\s+(?:most|highest|lowest|least|best|"
-            + "largest|biggest|top|distinct|different)\\b|\\b(?:which|what|the)\\s+(\\d{1,4}|two|three|four|five|six|seven"
+            + "largest|biggest|top|distinct|different|cheapest|costliest|priciest|latest|earliest|newest|oldest|"
+            + "longest|shortest|smallest|greatest)\\b|\\b(?:which|what|the)\\s+(\\d{1,4}|two|three|four|five|six|seven"
             + "|eight|nine|ten)\\s+(?=[a-z]+\\b.*\\b(?:most|highest|largest|biggest|greatest|least|lowest|fewest|smallest"
             + "|best|worst)\\b)");
     private static final Pattern COMPARISON = Pattern.compile("(?:\\b|(?=[<>]))(more than|greater than|over|above|exceeding|"
@@ -1325,7 +1326,42 @@ final class Planner {
                 plan.orderBy.add(QueryPlan.col(c) + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST"));
                 plan.limit = limit;
             });
+            if (numeric.isEmpty()) {
+                impliedOrder(plan, desc, limit);
+            }
         }
+    }
+
+    private static final Set<String> PRICE_WORDS = Set.of("expensive", "cheapest", "cheap", "costliest", "priciest",
+            "pricey", "inexpensive");
+    private static final Set<String> LATER_WORDS = Set.of("recent", "latest", "last", "newest");
+    private static final Set<String> EARLIER_WORDS = Set.of("earliest", "first", "oldest");
+
+    /**
+     * "the most expensive product": the price of the listed table; "the most recent order", "the earliest order
+     * date": its date (later first for recent, latest, last, newest; earlier first for earliest, first, oldest).
+     */
+    private void impliedOrder(QueryPlan plan, boolean desc, int limit) {
+        Column by = null;
+        boolean down = desc;
+        if (q.raw.stream().anyMatch(PRICE_WORDS::contains)) {
+            for (String word : List.of("price", "cost", "fee", "amount")) {
+                for (Column c : plan.main.columns) {
+                    if (by == null && c.numeric() && !c.keyLike() && c.words().contains(word)) {
+                        by = c;
+                    }
+                }
+            }
+        } else if (q.raw.stream().anyMatch(w -> LATER_WORDS.contains(w) || EARLIER_WORDS.contains(w))) {
+            by = dateColumn(plan.main, plan);
+            down = q.raw.stream().anyMatch(LATER_WORDS::contains);
+        }
+        if (by == null) {
+            return;
+        }
+        plan.select.add(QueryPlan.col(by));
+        plan.orderBy.add(QueryPlan.col(by) + (down ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+        plan.limit = limit;
     }
 
     /** "sort the aircraft codes", "ordered by last name": the column named after the ordering word. */

@@ -361,4 +361,18 @@ class OfflineCapabilitiesTest {
         assertTrue(sql.contains("DATE_TRUNC('year', payment.paid_on)"), sql);
         assertEquals(List.of("10.00", "12.00"), rows(sql + " ORDER BY 1").stream().map(OfflineCapabilitiesTest::last).toList());
     }
+
+    @Test
+    void priceAndTimeAdjectivesOrderByThePriceOrTheDateOfTheListedTable() throws SQLException {
+        List<List<String>> dearest = rows(sql("What is the most expensive product?"));
+        assertEquals(1, dearest.size());
+        assertTrue(dearest.get(0).contains("Table"), dearest.toString());
+        List<List<String>> cheapest = rows(sql("Which are the 2 cheapest products?"));
+        assertEquals(List.of("Stool", "Desk Lamp"), cheapest.stream().map(r -> r.get(1)).toList());
+        List<List<String>> recent = rows(sql("What was the date of the most recent order?"));
+        assertEquals(1, recent.size());
+        assertTrue(recent.get(0).contains("2023-04-02"), recent.toString());
+        List<List<String>> earliest = rows(sql("What is the earliest order date?"));
+        assertTrue(earliest.get(0).contains("2023-02-01"), earliest.toString());
+    }
 }
