@@ -50,8 +50,8 @@ function initKey() {
   $('api-key').addEventListener('change', () => {
     localStorage.setItem(KEY_STORAGE, apiKey());
     loadRecent();
-const linked = new URLSearchParams(location.search).get('question');
-if (linked && apiKey()) showStored(linked, false);
+    const linked = new URLSearchParams(location.search).get('question');
+    if (linked && apiKey()) showStored(linked, false);
   });
   $('key-toggle').addEventListener('click', () => {
     const field = $('api-key');
@@ -232,12 +232,25 @@ function resetFeedback() {
   $('feedback-note').hidden = true;
 }
 
+// The answer reaches this page over the socket a moment before the gateway has stored the question as DONE, so
+// a click right after it can meet 409 QUESTION_NOT_ANSWERED: that one is asked again for a few seconds.
+async function postFeedback(questionId, body) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api(`/api/questions/${encodeURIComponent(questionId)}/feedback`,
+        { method: 'POST', body: JSON.stringify(body) });
+    } catch (error) {
+      if (error.problem?.code !== 'QUESTION_NOT_ANSWERED' || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+}
+
 async function sendFeedback(body) {
   const note = $('feedback-note');
   note.classList.remove('error');
   try {
-    const feedback = await api(`/api/questions/${encodeURIComponent(state.questionId)}/feedback`,
-      { method: 'POST', body: JSON.stringify(body) });
+    const feedback = await postFeedback(state.questionId, body);
     note.textContent = feedback.example
       ? `Kept as an example of connection ${feedback.example.connectionId}: later questions like it are shown it.`
       : 'Thanks: noted as wrong' + (feedback.removedExampleId ? ', and its example was removed.' : '.');

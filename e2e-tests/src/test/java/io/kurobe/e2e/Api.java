@@ -71,11 +71,15 @@ final class Api {
     }
 
     JsonNode question(String id) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/questions/" + id))
+        return get("/api/questions/" + id, 200);
+    }
+
+    /** GETs a path and returns the answer, which must have the expected status. */
+    JsonNode get(String path, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET /api/questions/" + id + " gave " + response.statusCode() + ": "
-                    + response.body());
+        if (response.statusCode() != expected) {
+            throw new AssertionError("GET " + path + " gave " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

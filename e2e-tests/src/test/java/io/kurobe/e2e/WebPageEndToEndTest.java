@@ -1,5 +1,6 @@
 package io.kurobe.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -121,6 +122,15 @@ class WebPageEndToEndTest {
             wait(ANSWER).withMessage("the question in the recent list").until(d ->
                     d.findElements(By.cssSelector("#recent li button")).stream()
                             .anyMatch(b -> b.getText().equals(question)));
+
+            // "Right" keeps the answer as an example of the demo connection
+            browser.findElement(By.id("feedback-right")).click();
+            WebElement note = await("the feedback note", By.id("feedback-note"));
+            wait(Duration.ofSeconds(30)).withMessage(() -> "the example kept, note: " + note.getText())
+                    .until(d -> note.getText().startsWith("Kept as an example of connection demo"));
+            JsonNode examples = new Api(stack.get("gateway").url(), stack.apiKey)
+                    .get("/api/connections/demo/examples", 200);
+            assertTrue(examples.toString().contains(question), examples.toString());
         });
     }
 
