@@ -79,6 +79,16 @@ final class Planner {
             + "([A-Za-z0-9 .]{1,30}?)[\"'`]?(?=[\\s,?.]|$)");
     private static final Pattern MONTH_DATE = Pattern.compile("\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
             + "[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+    private static final Pattern MONTH_YEAR = Pattern.compile("\\b(january|february|march|april|may|june|july|august|"
+            + "september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?,?\\s+(?:of\\s+)?"
+            + "((?:19|20)\\d{2})\\b");
+    private static final Pattern CURRENT_PERIOD = Pattern.compile("(?<!excluding |exclusive of |not including |except "
+            + "|before |excluding the |exclusive of the |not including the |except the |before the )\\b(?:this|the current)"
+            + "\\s+(year|quarter|month|week)\\b");
+    private static final Pattern TODAY = Pattern.compile("(?<!of |including |and |than |since |to |until )\\b(today|yesterday)"
+            + "\\b(?!'s|’s)");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
 
     private final SchemaIndex schema;
@@ -180,6 +190,12 @@ final class Planner {
 
     Generated plan() {
         findMentions();
+        for (int k = 0; k < q.size() && mentions.isEmpty(); k++) {
+            // "What is the total revenue per quarter?": a money word is the only thing the question names
+            if (MONEY.contains(q.stem(k))) {
+                money(k).ifPresent(mentions::add);
+            }
+        }
         if (mentions.isEmpty()) {
             return Generated.none("no table or column of the schema is named in the question");
         }
@@ -206,7 +222,8 @@ final class Planner {
         Column orderColumn = null;
         if (group.isEmpty() && returned.isEmpty() && superlative && !measures.isEmpty()
                 && measures.get(0).column() != null && measures.stream().allMatch(m -> m.column() != null)
-                && !q.has("average") && !q.has("total") && !q.has("sum")) {
+                && !q.has("average") && !q.has("total") && !q.has("sum")
+                && q.stems.stream().noneMatch(w -> Set.of("revenue", "income", "earning", "spending").contains(w))) {
             orderColumn = measures.get(0).column();
             measures = List.of();
         }
@@ -1000,6 +1017,12 @@ final class Planner {
                 fn = Fn.SUM;
             } else if (w.equals("average") || w.equals("avg") || w.equals("mean")) {
                 fn = Fn.AVG;
+            } else if (Set.of("revenue", "income", "earning", "spending").contains(q.stem(i))
+                    && !Set.of("total", "sum", "average", "avg", "mean", "maximum", "max", "minimum", "min", "of", "by")
+                    .contains(i > 0 ? q.raw.get(i - 1) : "") && money(i).isPresent()) {
+                // "the monthly revenue": revenue is a sum of money even when "total" is not said
+                fn = Fn.SUM;
+                from = i;
             } else if (w.equals("maximum") || w.equals("max")) {
                 fn = Fn.MAX;
             } else if (w.equals("minimum") || w.equals("min")) {
@@ -1803,6 +1826,43 @@ final class Planner {
             if (date != null) {
                 plan.where.add("EXTRACT(DOW FROM " + QueryPlan.col(date) + ")" + (q.lower.contains("weekend") ? "" : " NOT")
                         + " IN (0, 6)");
+            }
+        }
+        Matcher monthYear = MONTH_YEAR.matcher(q.lower);
+        if (!quarterDone && monthYear.find()) {
+            // "in March 2023": that calendar month
+            Column date = dateColumn(plan.main, plan);
+            if (date != null) {
+                int month = MONTHS.indexOf(monthYear.group(1).substring(0, 3)) + 1;
+                int y = Integer.parseInt(monthYear.group(2));
+                plan.where.add(QueryPlan.col(date) + " >= DATE '" + String.format("%d-%02d-01", y, month) + "'");
+                plan.where.add(QueryPlan.col(date) + " < DATE '" + (month == 12 ? (y + 1) + "-01-01"
+                        : String.format("%d-%02d-01", y, month + 1)) + "'");
+                filterColumns.add(date);
+                quarterDone = true;
+            }
+        }
+        Matcher current = CURRENT_PERIOD.matcher(q.lower);
+        if (!quarterDone && current.find()) {
+            // "this month", "the current year": from the start of the period, up to its end
+            Column date = dateColumn(plan.main, plan);
+            if (date != null) {
+                String unit = current.group(1);
+                plan.where.add(QueryPlan.col(date) + " >= DATE_TRUNC('" + unit + "', CURRENT_DATE)");
+                plan.where.add(QueryPlan.col(date) + " < DATE_TRUNC('" + unit + "', CURRENT_DATE) + INTERVAL '1 " + unit + "'");
+                filterColumns.add(date);
+                quarterDone = true;
+            }
+        }
+        Matcher today = TODAY.matcher(q.lower);
+        if (!quarterDone && today.find() && !RELATIVE.matcher(q.lower).find() && explicitDates().isEmpty()) {
+            Column date = dateColumn(plan.main, plan);
+            if (date != null) {
+                String c = QueryPlan.col(date);
+                String d = date.info().type().toUpperCase().startsWith("TIMESTAMP") ? "CAST(" + c + " AS DATE)" : c;
+                plan.where.add(d + " = " + (today.group(1).equals("today") ? "CURRENT_DATE" : "CURRENT_DATE - 1"));
+                filterColumns.add(date);
+                quarterDone = true;
             }
         }
         Matcher year = YEAR.matcher(q.lower);

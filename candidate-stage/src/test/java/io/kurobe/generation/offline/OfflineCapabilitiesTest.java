@@ -375,4 +375,38 @@ class OfflineCapabilitiesTest {
         List<List<String>> earliest = rows(sql("What is the earliest order date?"));
         assertTrue(earliest.get(0).contains("2023-02-01"), earliest.toString());
     }
+
+    @Test
+    void calendarMonthsCurrentPeriodsAndDaysRelativeToToday() throws SQLException {
+        assertEquals(List.of(List.of("2")), rows(sql("How many orders were placed in March 2023?")));
+        SchemaSnapshot log = new SchemaSnapshot("log", Engine.DUCKDB, List.of(
+                new TableInfo("stamps", "", -1, List.of(
+                        new ColumnInfo("stamp_id", "INTEGER", "", true, List.of()),
+                        new ColumnInfo("stamped_on", "DATE", "", false, List.of())))),
+                List.of(), "fp-log");
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE stamps AS SELECT * FROM (VALUES (1, CURRENT_DATE), (2, CURRENT_DATE - 1),"
+                    + " (3, CURRENT_DATE - 400)) AS v(stamp_id, stamped_on)");
+        }
+        for (String[] c : List.of(
+                new String[] {"How many stamps were made today?", "stamped_on = CURRENT_DATE"},
+                new String[] {"How many stamps were made yesterday?", "stamped_on = CURRENT_DATE - 1"},
+                new String[] {"How many stamps were made this year?",
+                        "DATE_TRUNC('year', stamped_on) = DATE_TRUNC('year', CURRENT_DATE)"},
+                new String[] {"How many stamps were made this month?",
+                        "DATE_TRUNC('month', stamped_on) = DATE_TRUNC('month', CURRENT_DATE)"})) {
+            Generated generated = engine.generate(new GenerationRequest(c[0], "duckdb", "", log, List.of(), 1000));
+            String sql = generated.sql().orElseThrow(() -> new AssertionError(c[0] + ": " + generated.reason()));
+            assertEquals(rows("SELECT COUNT(*) FROM stamps WHERE " + c[1]), rows(sql), c[0] + " → " + sql);
+        }
+    }
+
+    @Test
+    void revenueIsASumOfMoneyEvenWithoutTotal() throws SQLException {
+        List<List<String>> monthly = rows(sql("What is the monthly revenue in 2023?") + " ORDER BY 1");
+        assertEquals(List.of("30.00", "105.00", "100.00"), monthly.stream().map(OfflineCapabilitiesTest::last).toList());
+        List<List<String>> best = rows(sql("Which brand has the highest revenue?"));
+        assertEquals(List.of(List.of("Zeta", "120.00")), best);
+        assertEquals(List.of(List.of("45.00")), rows(sql("What is the total revenue between 2023-02-01 and 2023-03-01?")));
+    }
 }
