@@ -409,6 +409,22 @@ final class Planner {
             }
         }
         if (r < 0) {
+            // "their transaction success rate": the share of rows holding the value said before "rate", as a percentage
+            for (int i = 1; i < q.size(); i++) {
+                if (!q.raw.get(i).equals("rate") && !q.raw.get(i).equals("rates")) {
+                    continue;
+                }
+                String before = q.raw.get(i - 1);
+                boolean valued = values.stream().anyMatch(v -> Lexicon.words(v.matchedText()).contains(before)
+                        || Lexicon.words(v.value()).stream().anyMatch(w -> Lexicon.stem(w).equals(Lexicon.stem(before))));
+                if (valued) {
+                    int at = i - 1;
+                    Optional<Generated> rate = share(group, Math.max(0, at - 2), true);
+                    if (rate.isPresent()) {
+                        return rate;
+                    }
+                }
+            }
             return Optional.empty();
         }
         int split = -1;
@@ -617,9 +633,26 @@ final class Planner {
         if (by.isPresent() && !groupBy(plan, by.get())) {
             return Optional.empty();
         }
+        if (by.isEmpty()) {
+            // "Return the customer name and success rate": per the columns the closing request names
+            Measure counted = new Measure(Fn.COUNT, plan.main, null, false, -1);
+            for (Column c : returnedColumns(List.of(counted), plan.main)) {
+                if (plan.join(c.table())) {
+                    plan.select.add(QueryPlan.col(c));
+                    plan.groupBy.add(QueryPlan.col(c));
+                }
+            }
+        }
         filters(plan, new ArrayList<>());
         String hits = "SUM(CASE WHEN " + part.condition() + " THEN 1 ELSE 0 END)";
-        plan.select.add((percent ? "100.0 * " : "") + Ratio.divide(hits, "COUNT(*)") + " AS " + (percent ? "percentage" : "ratio"));
+        String alias = percent ? "percentage" : "ratio";
+        plan.select.add((percent ? "100.0 * " : "") + Ratio.divide(hits, "COUNT(*)") + " AS " + alias);
+        String direction = direction();
+        if (!plan.groupBy.isEmpty() && (direction != null || asksOrder())) {
+            // "ordered from lowest to highest success rate"
+            plan.orderBy.add(alias + ("DESC".equals(direction) ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+            plan.limit = topN();
+        }
         return Optional.of(Generated.sql(plan.sql()));
     }
 

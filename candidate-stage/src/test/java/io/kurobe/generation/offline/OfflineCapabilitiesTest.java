@@ -409,4 +409,32 @@ class OfflineCapabilitiesTest {
         assertEquals(List.of(List.of("Zeta", "120.00")), best);
         assertEquals(List.of(List.of("45.00")), rows(sql("What is the total revenue between 2023-02-01 and 2023-03-01?")));
     }
+
+    @Test
+    void aValueSaidBeforeRateIsTheShareOfRowsHoldingItPerReturnedEntity() throws SQLException {
+        SchemaSnapshot desk = new SchemaSnapshot("desk", Engine.DUCKDB, List.of(
+                new TableInfo("agents", "", -1, List.of(
+                        new ColumnInfo("agent_id", "INTEGER", "", true, List.of()),
+                        new ColumnInfo("agent_name", "VARCHAR", "", false, List.of()))),
+                new TableInfo("tickets", "", -1, List.of(
+                        new ColumnInfo("ticket_id", "INTEGER", "", true, List.of()),
+                        new ColumnInfo("agent_id", "INTEGER", "", false, List.of()),
+                        new ColumnInfo("status", "VARCHAR", "", false, List.of("success", "failed"))))),
+                List.of(), "fp-desk");
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE agents AS SELECT * FROM (VALUES (1, 'Rui'), (2, 'Sol'), (3, 'Tam')) AS v(agent_id, agent_name)");
+            s.execute("CREATE TABLE tickets AS SELECT * FROM (VALUES (1, 1, 'success'), (2, 1, 'failed'), (3, 2, 'success'),"
+                    + " (4, 2, 'success'), (5, 2, 'failed'), (6, 3, 'success')) AS v(ticket_id, agent_id, status)");
+        }
+        MatchedValue success = new MatchedValue("tickets", "status", "success", "success", 1.0);
+        Generated generated = engine.generate(new GenerationRequest("For agents with at least 2 tickets, what is their"
+                + " success rate? Return the agent name and success rate, ordered from lowest to highest success rate.",
+                "duckdb", "", desk, List.of(success), 1000));
+        String sql = generated.sql().orElseThrow(() -> new AssertionError(generated.reason()));
+        List<List<String>> rows = rows(sql);
+        // Tam has one ticket only; Rui 50%, Sol 66.7%
+        assertEquals(List.of("Rui", "Sol"), rows.stream().map(r -> r.get(0)).toList(), sql);
+        assertEquals(50.0, Double.parseDouble(rows.get(0).get(1)), 1e-9, sql);
+        assertEquals(200.0 / 3, Double.parseDouble(rows.get(1).get(1)), 1e-4, sql);
+    }
 }
