@@ -2,6 +2,7 @@ package io.kurobe.generation;
 
 import io.kurobe.model.SchemaLinked;
 import io.kurobe.model.Stage;
+import io.kurobe.stage.ProgressNotes;
 import io.kurobe.stage.StageRunner;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -31,6 +32,6 @@ public class CandidateStage {
     @Blocking(ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
         runner.run(Stage.CANDIDATE, record, SchemaLinked.class,
-                linked -> hub.generate(linked, note -> notes.note(linked.envelope(), note)), next);
+                linked -> hub.generate(linked, note -> notes.note(linked.envelope(), Stage.CANDIDATE, note)), next);
     }
 }

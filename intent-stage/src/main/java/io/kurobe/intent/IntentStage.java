@@ -2,6 +2,7 @@ package io.kurobe.intent;
 
 import io.kurobe.model.QuestionReceived;
 import io.kurobe.model.Stage;
+import io.kurobe.stage.ProgressNotes;
 import io.kurobe.stage.StageRunner;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -2,6 +2,7 @@ package io.kurobe.linking;
 
 import io.kurobe.model.IntentValidated;
 import io.kurobe.model.Stage;
+import io.kurobe.stage.ProgressNotes;
 import io.kurobe.stage.StageRunner;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -2,6 +2,7 @@ package io.kurobe.selection;
 
 import io.kurobe.model.CandidatesGenerated;
 import io.kurobe.model.Stage;
+import io.kurobe.stage.ProgressNotes;
 import io.kurobe.stage.StageRunner;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -31,6 +32,6 @@ public class SelectionStage {
     @Blocking(ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
         runner.run(Stage.SELECTION, record, CandidatesGenerated.class,
-                generated -> selector.select(generated, note -> notes.note(generated.envelope(), note)), next);
+                generated -> selector.select(generated, note -> notes.note(generated.envelope(), Stage.SELECTION, note)), next);
     }
 }

@@ -1,10 +1,9 @@
-package io.kurobe.intent;
+package io.kurobe.stage;
 
 import io.kurobe.model.Envelope;
 import io.kurobe.model.ProgressStatus;
 import io.kurobe.model.QuestionProgress;
 import io.kurobe.model.Stage;
-import io.kurobe.stage.KeyedSender;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Tells the asker what happens while the stage still works ("intent: model X timed out, using Y"):
- * a progress event that does not end the stage, on the question's partition after its STARTED.
+ * Tells the asker what happens while a stage still works ("intent: model X timed out, using Y", a refine round, a
+ * selector's fallback): a progress event that does not end the stage, on the question's partition after its
+ * STARTED. Each stage's service has the {@code question-progress} channel this sends on.
  */
 @ApplicationScoped
 public class ProgressNotes {
