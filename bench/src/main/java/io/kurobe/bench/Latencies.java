@@ -19,6 +19,17 @@ final class Latencies {
         return count;
     }
 
+    synchronized double meanMillis() {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += micros[i];
+        }
+        return sum / count / 1000.0;
+    }
+
     synchronized double percentileMillis(double p) {
         if (count == 0) {
             return Double.NaN;

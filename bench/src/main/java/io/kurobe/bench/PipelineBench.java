@@ -3,8 +3,11 @@ package io.kurobe.bench;
 import io.kurobe.model.Envelope;
 import io.kurobe.model.EventJson;
 import io.kurobe.model.PanelsReady;
+import io.kurobe.model.ProgressStatus;
+import io.kurobe.model.QuestionProgress;
 import io.kurobe.model.QuestionOptions;
 import io.kurobe.model.QuestionReceived;
+import io.kurobe.model.Stage;
 import io.kurobe.model.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,6 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -93,6 +99,95 @@ public final class PipelineBench {
         double ratio = pipeline.latencies.percentileMillis(50) / hopP50;
         System.out.printf("ratio pipeline p50 / raw hop p50: %.1f (the pipeline crosses 6 topics: "
                 + "%.1f hop-equivalents per topic)%n", ratio, ratio / 6);
+        printBreakdown(pipeline.traces);
+    }
+
+    /** Which topic each stage's result goes to: the stage after it reads that topic. */
+    private static final Map<Stage, String> OUTPUT = new EnumMap<>(Map.of(
+            Stage.INTENT, Topics.INTENT_VALIDATED,
+            Stage.SCHEMA, Topics.SCHEMA_LINKED,
+            Stage.CANDIDATE, Topics.CANDIDATES_GENERATED,
+            Stage.SELECTION, Topics.CANDIDATE_SELECTED,
+            Stage.PANEL, Topics.PANELS_READY));
+
+    /**
+     * One answered question's path: when the bench sent it, each stage's STARTED and DONE (the stage's own clock,
+     * carried in the progress event's envelope), when each stage's result was produced (the record's create
+     * time, in milliseconds) and when the bench read the answer. All processes share this machine's clock.
+     */
+    private static final class Trace {
+        final Instant sent;
+        final Map<Stage, Instant> started = new EnumMap<>(Stage.class);
+        final Map<Stage, Instant> done = new EnumMap<>(Stage.class);
+        final Map<String, Instant> produced = new LinkedHashMap<>();
+        Instant answered;
+
+        Trace(Instant sent) {
+            this.sent = sent;
+        }
+
+        boolean complete() {
+            return answered != null && started.size() == Stage.values().length && done.size() == Stage.values().length
+                    && produced.keySet().containsAll(OUTPUT.values());
+        }
+    }
+
+    /**
+     * Where a question's time goes: each stage's work (its STARTED to its DONE) and each hand-over between stages,
+     * split into the stage's sends after deciding (DONE to the next event's create time: the DONE progress
+     * event's acknowledgement, then serializing the next event) and the hop itself (create time to the next
+     * stage's STARTED: broker, consumer fetch, dispatch to a worker, reading the JSON).
+     */
+    private static void printBreakdown(List<Trace> traces) {
+        List<Trace> complete = traces.stream().filter(Trace::complete).toList();
+        if (complete.isEmpty()) {
+            System.out.println("\nno question had every stage's progress events: no per-stage breakdown");
+            return;
+        }
+        Map<String, Latencies> rows = new LinkedHashMap<>();
+        Stage[] stages = Stage.values();
+        for (Trace t : complete) {
+            add(rows, complete.size(), "asked -> intent STARTED", t.sent, t.started.get(Stage.INTENT));
+            for (int i = 0; i < stages.length; i++) {
+                Stage stage = stages[i];
+                String name = stage.name().toLowerCase();
+                add(rows, complete.size(), name + " work (STARTED -> DONE)", t.started.get(stage), t.done.get(stage));
+                Instant produced = t.produced.get(OUTPUT.get(stage));
+                add(rows, complete.size(), name + " DONE -> result produced", t.done.get(stage), produced);
+                if (i + 1 < stages.length) {
+                    Stage following = stages[i + 1];
+                    add(rows, complete.size(), "  hop -> " + following.name().toLowerCase() + " STARTED", produced,
+                            t.started.get(following));
+                    add(rows, complete.size(), name + " DONE -> " + following.name().toLowerCase() + " STARTED",
+                            t.done.get(stage), t.started.get(following));
+                } else {
+                    add(rows, complete.size(), "  hop -> answer read by the asker", produced, t.answered);
+                }
+            }
+        }
+        System.out.printf("%nper-stage breakdown over %d questions (create times have millisecond precision)%n",
+                complete.size());
+        System.out.printf("%-42s %9s %9s %9s%n", "", "p50 ms", "p95 ms", "mean ms");
+        double work = 0;
+        double handOver = 0;
+        for (Map.Entry<String, Latencies> row : rows.entrySet()) {
+            Latencies l = row.getValue();
+            System.out.printf("%-42s %9.2f %9.2f %9.2f%n", row.getKey(), l.percentileMillis(50),
+                    l.percentileMillis(95), l.meanMillis());
+            if (row.getKey().contains(" work ")) {
+                work += l.meanMillis();
+            } else if (!row.getKey().startsWith("  ") && !row.getKey().contains("result produced")) {
+                handOver += l.meanMillis();
+            }
+        }
+        Latencies last = rows.get("  hop -> answer read by the asker");
+        Latencies panelSends = rows.get("panel DONE -> result produced");
+        handOver += last.meanMillis() + panelSends.meanMillis();
+        System.out.printf("mean per question: %.1f ms in the stages' work, %.1f ms between them%n", work, handOver);
+    }
+
+    private static void add(Map<String, Latencies> rows, int capacity, String name, Instant from, Instant to) {
+        rows.computeIfAbsent(name, n -> new Latencies(capacity)).add(Duration.between(from, to).toNanos());
     }
 
     private static void print(String name, Latencies l) {
@@ -132,19 +227,24 @@ public final class PipelineBench {
         return latencies;
     }
 
-    private record Result(Latencies latencies, int answered, int failed) {
+    private record Result(Latencies latencies, int answered, int failed, List<Trace> traces) {
     }
 
     private Result pipeline(int count) throws InterruptedException {
         Latencies latencies = new Latencies(count);
         Map<String, Long> pending = new ConcurrentHashMap<>();
+        Map<String, Trace> traces = new LinkedHashMap<>();
         Semaphore slots = new Semaphore(inFlight);
         int answered = 0;
         int failed = 0;
         try (KafkaConsumer<String, String> consumer = consumer();
              KafkaProducer<String, String> producer = producer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PANELS_READY).stream()
-                    .map(p -> new TopicPartition(Topics.PANELS_READY, p.partition())).collect(Collectors.toList());
+            // panels.ready ends a question; the progress topic and every stage's output give its breakdown
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.PANELS_READY, Topics.QUESTION_PROGRESS, Topics.INTENT_VALIDATED,
+                    Topics.SCHEMA_LINKED, Topics.CANDIDATES_GENERATED, Topics.CANDIDATE_SELECTED)) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -156,11 +256,22 @@ public final class PipelineBench {
                     Envelope envelope = new Envelope(id, tenant, null, connection, null, Instant.now(), null, 1);
                     QuestionReceived question = new QuestionReceived(envelope, QUESTIONS.get(sent % QUESTIONS.size()),
                             List.of(), "bench", QuestionOptions.defaults());
+                    traces.put(id, new Trace(Instant.now()));
                     pending.put(id, System.nanoTime());
                     producer.send(new ProducerRecord<>(Topics.QUESTION_RECEIVED, id, EventJson.write(question)));
                     sent++;
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+                    Trace trace = traces.get(r.key());
+                    if (trace == null) {
+                        continue;
+                    }
+                    if (!r.topic().equals(Topics.PANELS_READY)) {
+                        trace(trace, r);
+                        continue;
+                    }
+                    trace.answered = Instant.now();
+                    trace.produced.putIfAbsent(r.topic(), Instant.ofEpochMilli(r.timestamp()));
                     Long start = pending.remove(r.key());
                     if (start == null) {
                         continue;
@@ -177,8 +288,33 @@ public final class PipelineBench {
             if (!pending.isEmpty()) {
                 System.out.printf("%d questions got no answer within 5 minutes%n", pending.size());
             }
+            // the last progress events may follow the answer in another fetch
+            long drain = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < drain && traces.values().stream().anyMatch(t -> t.answered != null
+                    && t.done.size() < Stage.values().length)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+                    Trace trace = traces.get(r.key());
+                    if (trace != null && !r.topic().equals(Topics.PANELS_READY)) {
+                        trace(trace, r);
+                    }
+                }
+            }
         }
-        return new Result(latencies, answered, failed);
+        return new Result(latencies, answered, failed, new ArrayList<>(traces.values()));
+    }
+
+    private static void trace(Trace trace, ConsumerRecord<String, String> r) {
+        if (r.topic().equals(Topics.QUESTION_PROGRESS)) {
+            QuestionProgress progress = EventJson.read(r.value(), QuestionProgress.class);
+            Instant at = progress.envelope().occurredAt();
+            if (progress.status() == ProgressStatus.STARTED) {
+                trace.started.putIfAbsent(progress.stage(), at);
+            } else if (progress.status() == ProgressStatus.DONE) {
+                trace.done.putIfAbsent(progress.stage(), at);
+            }
+        } else {
+            trace.produced.putIfAbsent(r.topic(), Instant.ofEpochMilli(r.timestamp()));
+        }
     }
 
     private void createHopTopic() throws Exception {
