@@ -104,6 +104,9 @@ final class Planner {
     private final Set<Table> havingTables = new LinkedHashSet<>();
     /** Where in the question each condition is said, as tokens [from, to), for joining conditions said with "or". */
     private final Map<String, int[]> said = new LinkedHashMap<>();
+    /** A column whose several values the question wants all of ("both X and Y"), and how many. */
+    private Column both;
+    private int bothCount;
     /** Where comparisons said about a measure start (conditions on groups, not on rows). */
     private final Set<Integer> thresholdsSaid = new LinkedHashSet<>();
 
@@ -1360,6 +1363,15 @@ final class Planner {
         }
         plan.select.addAll(cols);
         plan.distinct = plan.multiplies() || q.has("distinct") || q.has("unique") || q.has("different");
+        if (both != null && both.table() != main && plan.joined.contains(both.table())
+                && !cols.contains(QueryPlan.col(both))) {
+            // the entity's own columns: grouping by another table's would split it
+            String own = QueryPlan.ident(main.name()) + ".";
+            plan.select.removeIf(c -> !c.startsWith(own));
+            plan.groupBy.addAll(new LinkedHashSet<>(plan.select));
+            plan.having.add("COUNT(DISTINCT " + QueryPlan.col(both) + ") = " + bothCount);
+            plan.distinct = false;
+        }
         boolean desc = !"ASC".equals(direction);
         Column explicit = explicitOrder(plan);
         if (orderColumn != null) {
@@ -1587,6 +1599,8 @@ final class Planner {
         for (MatchedValue v : values) {
             byText.computeIfAbsent(v.matchedText().toLowerCase(), k -> new ArrayList<>()).add(v);
         }
+        // "Science" inside "Data Science": a value said only within a longer value is not said on its own
+        byText.keySet().removeIf(text -> !saidOutside(text, byText.keySet()));
         Map<Column, Set<String>> chosen = new LinkedHashMap<>();
         Map<Column, List<String>> saidAs = new LinkedHashMap<>();
         for (List<MatchedValue> candidates : byText.values()) {
@@ -1625,12 +1639,41 @@ final class Planner {
                     : QueryPlan.col(e.getKey()) + " IN (" + String.join(", ", vs.stream().map(QueryPlan::literal).toList())
                     + ")";
             int[] span = valueSpan(saidAs.get(e.getKey()));
+            if (span != null && vs.size() >= 2 && span[0] >= 1 && q.raw.subList(Math.max(0, span[0] - 4), span[0])
+                    .contains("both")) {
+                // "in both the domain X and the domain Y": rows for each, the entity having all of them
+                both = e.getKey();
+                bothCount = vs.size();
+            }
             if (span != null) {
                 where(plan, condition, span[0], span[1]);
             } else {
                 plan.where.add(condition);
             }
         }
+    }
+
+    /** Whether a text occurs in the question somewhere not inside an occurrence of a longer text of the others. */
+    private boolean saidOutside(String text, Set<String> others) {
+        int at = q.lower.indexOf(text);
+        if (at < 0) {
+            return true;
+        }
+        for (; at >= 0; at = q.lower.indexOf(text, at + 1)) {
+            boolean inside = false;
+            for (String other : others) {
+                if (other.length() <= text.length() || !other.contains(text)) {
+                    continue;
+                }
+                for (int o = q.lower.indexOf(other); o >= 0 && !inside; o = q.lower.indexOf(other, o + 1)) {
+                    inside = o <= at && at + text.length() <= o + other.length();
+                }
+            }
+            if (!inside) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tokens the texts of a column's values are said at, from the first to the last; null when not found. */

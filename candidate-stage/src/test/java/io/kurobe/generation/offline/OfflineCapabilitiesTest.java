@@ -437,4 +437,19 @@ class OfflineCapabilitiesTest {
         assertEquals(50.0, Double.parseDouble(rows.get(0).get(1)), 1e-9, sql);
         assertEquals(200.0 / 3, Double.parseDouble(rows.get(1).get(1)), 1e-4, sql);
     }
+
+    @Test
+    void bothOfTwoValuesMeansTheEntityHasEachAndAValueInsideALongerOneIsNotSaid() throws SQLException {
+        MatchedValue acme = new MatchedValue("products", "brand", "Acme", "Acme", 1.0);
+        MatchedValue zeta = new MatchedValue("products", "brand", "Zeta", "Zeta", 1.0);
+        String sql = sql("Which customers have bought products of both Acme and Zeta?", acme, zeta);
+        assertTrue(sql.contains("HAVING COUNT(DISTINCT products.brand) = 2"), sql);
+        // Anna and Luiz bought both brands; Bob only Acme
+        assertEquals(List.of("Anna", "Luiz"), rows(sql).stream().map(r -> r.get(1)).sorted().toList(), sql);
+        MatchedValue floorLamp = new MatchedValue("products", "product_name", "Floor Lamp", "Floor Lamp", 1.0);
+        MatchedValue lamp = new MatchedValue("customers", "nickname", "Lamp", "Lamp", 0.9);
+        String one = sql("How many orders are for the Floor Lamp?", floorLamp, lamp);
+        assertFalse(one.contains("nickname"), one);
+        assertEquals(List.of(List.of("1")), rows(one));
+    }
 }
