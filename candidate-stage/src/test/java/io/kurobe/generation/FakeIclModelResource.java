@@ -1,9 +1,9 @@
 package io.kurobe.generation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kurobe.llm.testing.FakeModelResource;
 import io.kurobe.llm.testing.FakeVendorServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static io.kurobe.llm.testing.FakeVendorServer.answer;
@@ -14,37 +14,26 @@ import static io.kurobe.llm.testing.FakeVendorServer.answer;
  * first on a table that does not exist, then (asked to fix it) on the right one, and every other prompt with one
  * count of 2024's orders, written unlike the offline generators would.
  */
-public class FakeIclModelResource implements QuarkusTestResourceLifecycleManager {
+public class FakeIclModelResource extends FakeModelResource {
     static final String ICL_SQL = "SELECT COUNT(*) AS orders_in_2024 FROM orders WHERE EXTRACT(YEAR FROM order_date) = 2024";
     static final String WRONG_TABLE = "SELECT name FROM buyers ORDER BY name";
     static final String FIXED = "SELECT name AS customer FROM customers ORDER BY name";
 
-    private FakeVendorServer server;
-
-    @Override
-    public Map<String, String> start() {
-        server = FakeVendorServer.start(FakeVendorServer.Vendor.OPENAI).respond(request -> {
-            String asked = FakeVendorServer.userText(request);
-            if (asked.endsWith("names of all customers?\n\n```sql")) {
-                return asked.contains("【待修正SQL】") ? answer(FIXED + "\n```", 300, 12) : answer(WRONG_TABLE + "\n```", 280, 10);
-            }
-            return answer(ICL_SQL + "\n```", 320, 25);
-        });
-        Map<String, String> config = new HashMap<>(server.roleConfig("fake-icl", "gpt-4o-mini", "generator.icl"));
-        config.put("kurobe.generation.icl.examples", "1");
-        return config;
+    public FakeIclModelResource() {
+        super("fake-icl", "gpt-4o-mini", "generator.icl");
     }
 
     @Override
-    public void inject(TestInjector injector) {
-        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(FakeGeneratorModelResource.FakeModel.class,
-                FakeVendorServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.close();
+    protected FakeVendorServer.Reply reply(JsonNode request) {
+        String asked = FakeVendorServer.userText(request);
+        if (asked.endsWith("names of all customers?\n\n```sql")) {
+            return asked.contains("【待修正SQL】") ? answer(FIXED + "\n```", 300, 12) : answer(WRONG_TABLE + "\n```", 280, 10);
         }
+        return answer(ICL_SQL + "\n```", 320, 25);
+    }
+
+    @Override
+    protected Map<String, String> moreConfig() {
+        return Map.of("kurobe.generation.icl.examples", "1");
     }
 }
