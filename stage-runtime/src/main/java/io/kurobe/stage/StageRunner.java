@@ -47,6 +47,9 @@ public class StageRunner {
     MutinyEmitter<String> panels;
 
     @Inject
+    ProgressProducer ends;
+
+    @Inject
     MeterRegistry registry;
 
     Clock clock = Clock.systemUTC();
@@ -73,13 +76,15 @@ public class StageRunner {
             LOG.errorf(e, "question %s: %s stage failed", envelope.questionId(), stage);
             decision = Decision.fail("STAGE_ERROR", stage.name().toLowerCase() + " stage error: " + e.getMessage());
         }
-        finish(stage, envelope, started, decision, next);
+        Instant decided = clock.instant();
+        // the step's end goes out on another producer: STARTED (and any note, which its sender awaits) must be
+        // on the partition first
         await(startedSent);
+        finish(stage, envelope, started, decided, decision, next);
     }
 
-    private <O extends Event> void finish(Stage stage, Envelope envelope, Instant started, Decision<O> decision,
-                                          MutinyEmitter<String> next) {
-        Instant now = clock.instant();
+    private <O extends Event> void finish(Stage stage, Envelope envelope, Instant started, Instant now,
+                                          Decision<O> decision, MutinyEmitter<String> next) {
         long elapsed = Duration.between(started, now).toMillis();
         if (decision instanceof Decision.Forward<O> forward) {
             report(new QuestionProgress(envelope.next(now), stage, ProgressStatus.DONE, forward.message(), elapsed,
@@ -87,7 +92,7 @@ public class StageRunner {
             await(KeyedSender.send(next, forward.event()));
             timer(stage, "done").record(Duration.ofMillis(elapsed));
         } else if (decision instanceof Decision.Fail<O> fail) {
-            fail(stage, envelope, started, fail.failure(), fail.usage());
+            fail(stage, envelope, started, now, fail.failure(), fail.usage());
         } else if (decision instanceof Decision.Clarify<O> clarify) {
             report(new QuestionProgress(envelope.next(now), stage, ProgressStatus.NEEDS_CLARIFICATION,
                     clarify.clarification().question(), elapsed, clarify.clarification(), clarify.usage()));
@@ -107,11 +112,10 @@ public class StageRunner {
     }
 
     private void fail(Stage stage, Envelope envelope, Instant started, Failure failure) {
-        fail(stage, envelope, started, failure, null);
+        fail(stage, envelope, started, clock.instant(), failure, null);
     }
 
-    private void fail(Stage stage, Envelope envelope, Instant started, Failure failure, ModelUsage usage) {
-        Instant now = clock.instant();
+    private void fail(Stage stage, Envelope envelope, Instant started, Instant now, Failure failure, ModelUsage usage) {
         long elapsed = Duration.between(started, now).toMillis();
         report(new QuestionProgress(envelope.next(now), stage, ProgressStatus.FAILED, failure.message(), elapsed,
                 null, usage));
@@ -136,8 +140,9 @@ public class StageRunner {
         }
     }
 
+    /** The event that ends this stage's step, acknowledged before anything that follows it is sent. */
     private void report(QuestionProgress event) {
-        await(KeyedSender.send(progress, event));
+        ends.sendAndAwait(event, SEND_TIMEOUT);
     }
 
     private Timer timer(Stage stage, String outcome) {
