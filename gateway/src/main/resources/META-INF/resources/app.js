@@ -300,7 +300,9 @@ async function showStored(id, afterSocket) {
 
 // --- panels
 
-function renderPanel(panel) {
+// Called by map: `all` is the answer's panels, so a chart whose data a table panel of the same answer already shows
+// is drawn without repeating that table under it.
+function renderPanel(panel, _index, all) {
   const box = el('div', 'panel');
   if (panel.title) box.append(el('h3', null, panel.title));
   if (panel.kind === 'KPI') {
@@ -309,13 +311,21 @@ function renderPanel(panel) {
     if (panel.columns.length) box.append(el('div', 'kpi-label', panel.columns[0].name));
     return box;
   }
+  let chart = null;
   if (panel.kind === 'BAR' || panel.kind === 'LINE') {
-    const chart = renderChart(panel);
+    chart = renderChart(panel);
     if (chart) box.append(chart);
   }
-  box.append(renderTable(panel));
+  const tableElsewhere = Array.isArray(all) && all.some((other) => other !== panel && other.kind === 'TABLE'
+    && sameData(other, panel));
+  if (!chart || !tableElsewhere) box.append(renderTable(panel));
   if (panel.truncated) box.append(el('p', 'muted', `Showing the first ${panel.rows.length} rows.`));
   return box;
+}
+
+function sameData(a, b) {
+  const names = (panel) => panel.columns.map((column) => column.name).join('\u0000');
+  return names(a) === names(b) && a.rows.length === b.rows.length;
 }
 
 function format(value) {

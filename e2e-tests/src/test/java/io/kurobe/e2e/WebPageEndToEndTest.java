@@ -154,6 +154,10 @@ class WebPageEndToEndTest {
                 assertEquals(statuses, marks, "one bar or point per order status in the chart");
             }
             assertFalse(rows.get(0).findElements(By.tagName("td")).isEmpty(), "rows carry cells");
+            if (!browser.findElements(By.cssSelector("#panels svg.chart")).isEmpty()) {
+                assertEquals(1, browser.findElements(By.cssSelector("#panels table")).size(),
+                        "the chart does not repeat the table panel's rows under it");
+            }
         });
     }
 
