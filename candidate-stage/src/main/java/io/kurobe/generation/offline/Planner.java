@@ -747,7 +747,7 @@ final class Planner {
         Table main = measures.get(0).table();
         Map<Integer, Mention> bySpan = new LinkedHashMap<>();
         for (Mention m : mentions) {
-            if (m.span().start() > from && m.column() != null && !m.column().numeric() && m.score() >= 1.5
+            if (m.span().start() > from && m.column() != null && (!m.column().numeric() || m.column().keyLike()) && m.score() >= 1.5
                     && m.column().kind() != Kind.DATE && measures.stream().noneMatch(x -> x.at() <= m.span().start()
                     && m.span().start() <= x.at() + 2) && !measured(m.span().start())) {
                 Mention prior = bySpan.get(m.span().start());

@@ -452,4 +452,27 @@ class OfflineCapabilitiesTest {
         assertFalse(one.contains("nickname"), one);
         assertEquals(List.of(List.of("1")), rows(one));
     }
+
+    @Test
+    void aReturnedIdIsTheEntitysKeyEvenThoughItIsANumber() throws SQLException {
+        SchemaSnapshot dealer = new SchemaSnapshot("dealer", Engine.DUCKDB, List.of(
+                new TableInfo("sellers", "", -1, List.of(
+                        new ColumnInfo("id", "INTEGER", "", true, List.of()),
+                        new ColumnInfo("first_name", "VARCHAR", "", false, List.of()))),
+                new TableInfo("deals", "", -1, List.of(
+                        new ColumnInfo("id", "INTEGER", "", true, List.of()),
+                        new ColumnInfo("seller_id", "INTEGER", "", false, List.of()),
+                        new ColumnInfo("sale_price", "DECIMAL(10,2)", "", false, List.of())))),
+                List.of(), "fp-dealer-ids");
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE sellers AS SELECT * FROM (VALUES (1, 'Kim'), (2, 'Kim'), (3, 'Lee')) AS v(id, first_name)");
+            s.execute("CREATE TABLE deals AS SELECT * FROM (VALUES (1, 1, 10.00), (2, 2, 30.00), (3, 3, 20.00), (4, 1, 15.00))"
+                    + " AS v(id, seller_id, sale_price)");
+        }
+        Generated generated = engine.generate(new GenerationRequest("Who are the top 2 sellers by total sale price?"
+                + " Return their ID, first name and total sale price.", "duckdb", "", dealer, List.of(), 1000));
+        String sql = generated.sql().orElseThrow(() -> new AssertionError(generated.reason()));
+        // two sellers are called Kim: without the key their deals would be summed together (55)
+        assertEquals(List.of(List.of("2", "Kim", "30.00"), List.of("1", "Kim", "25.00")), rows(sql), sql);
+    }
 }
