@@ -59,6 +59,8 @@ final class Planner {
             "description", "status", "number", "value", "note", "comment", "time");
     private static final Set<String> MONEY = Set.of("revenue", "income", "earning", "spending", "spend", "spent",
             "money", "sale");
+    /** Money words that mean a sum of money even without "total": revenue, income, what was spent. */
+    private static final Set<String> SUMMED_MONEY = Set.of("revenue", "income", "earning", "spending", "spent", "spend");
     private static final Set<String> TIME_UNITS = Set.of("year", "quarter", "month", "week", "day");
     private static final Pattern TOP_N = Pattern.compile("\\b(?:top|first|best|highest|lowest|bottom)\\s+(\\d{1,4}|"
             + "one|two|three|four|five|six|seven|eight|nine|ten)\\b|\\b(\\d{1,4})\\s+(?:most|highest|lowest|least|best|"
@@ -226,7 +228,7 @@ final class Planner {
         if (group.isEmpty() && returned.isEmpty() && superlative && !measures.isEmpty()
                 && measures.get(0).column() != null && measures.stream().allMatch(m -> m.column() != null)
                 && !q.has("average") && !q.has("total") && !q.has("sum")
-                && q.stems.stream().noneMatch(w -> Set.of("revenue", "income", "earning", "spending").contains(w))) {
+                && q.stems.stream().noneMatch(SUMMED_MONEY::contains)) {
             orderColumn = measures.get(0).column();
             measures = List.of();
         }
@@ -828,7 +830,12 @@ final class Planner {
                 return entity;
             }
         }
-        return null;
+        return includingNone() ? entity : null;
+    }
+
+    /** "including customers with no orders", "even those without any": entities without rows are wanted too. */
+    private boolean includingNone() {
+        return q.lower.matches("(?s).*\\b(including|include|includes|even)\\b[^.?;]*\\b(no|without|zero|none)\\b.*");
     }
 
     /** Whether the question asks for a rank as a value ("rank", "ranking"), not only for an order. */
@@ -1053,7 +1060,7 @@ final class Planner {
                 fn = Fn.SUM;
             } else if (w.equals("average") || w.equals("avg") || w.equals("mean")) {
                 fn = Fn.AVG;
-            } else if (Set.of("revenue", "income", "earning", "spending").contains(q.stem(i))
+            } else if (SUMMED_MONEY.contains(q.stem(i))
                     && !Set.of("total", "sum", "average", "avg", "mean", "maximum", "max", "minimum", "min", "of", "by")
                     .contains(i > 0 ? q.raw.get(i - 1) : "") && money(i).isPresent()) {
                 // "the monthly revenue": revenue is a sum of money even when "total" is not said
@@ -1329,6 +1336,7 @@ final class Planner {
         // tables the question names outright join in, so their rows restrict the listing
         for (Mention m : mentions) {
             if (m.isTable() && m.table() != main && m.score() >= 2 && !absent.contains(m.table())
+                    && !(m.span().end() - m.span().start() == 1 && orderWord(m.span().start()))
                     && mentions.stream().noneMatch(c -> c.column() != null && c.span().strength() >= 0.8
                     && c.span().start() <= m.span().start() && c.span().end() >= m.span().end()
                     && c.span().end() - c.span().start() > m.span().end() - m.span().start())
@@ -2107,6 +2115,9 @@ final class Planner {
 
     /** "customers who have not made any transactions": no related row in the named table. */
     private void absence(QueryPlan plan) {
+        if (includingNone()) {
+            return;
+        }
         Matcher m = Pattern.compile("\\b(?:not|no|never|without)\\b(?:\\s+\\w+){0,4}?\\s+(?:any|no)?\\s*").matcher(q.lower);
         if (!(q.lower.contains(" not ") || q.lower.contains(" no ") || q.lower.contains("without")
                 || q.lower.contains("n't "))) {

@@ -475,4 +475,20 @@ class OfflineCapabilitiesTest {
         // two sellers are called Kim: without the key their deals would be summed together (55)
         assertEquals(List.of(List.of("2", "Kim", "30.00"), List.of("1", "Kim", "25.00")), rows(sql), sql);
     }
+
+    @Test
+    void includingThoseWithoutRowsOrderWordsAndMoneySpent() throws SQLException {
+        String all = sql("How many orders does each customer have, including customers with no orders?");
+        assertTrue(all.contains("LEFT JOIN"), all);
+        assertFalse(all.contains("NOT EXISTS"), all);
+        List<String> ava = rows(all).stream().filter(r -> r.contains("Ava")).findFirst().orElseThrow();
+        assertEquals("0", last(ava), all);
+        // "in alphabetical order" names no orders table: every product, not only those ordered
+        String alphabetical = sql("List all products in alphabetical order");
+        assertEquals(5, rows(alphabetical).size(), alphabetical);
+        List<List<String>> spender = rows(sql("What is the name of the customer who spent the most?"));
+        assertEquals(1, spender.size());
+        assertTrue(spender.get(0).contains("Anna"), spender.toString());
+        assertEquals("175.00", last(spender.get(0)));
+    }
 }
