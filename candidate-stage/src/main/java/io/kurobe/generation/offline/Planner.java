@@ -2119,7 +2119,7 @@ final class Planner {
             return;
         }
         Matcher m = Pattern.compile("\\b(?:not|no|never|without)\\b(?:\\s+\\w+){0,4}?\\s+(?:any|no)?\\s*").matcher(q.lower);
-        if (!(q.lower.contains(" not ") || q.lower.contains(" no ") || q.lower.contains("without")
+        if (!(q.lower.contains(" not ") || q.lower.contains(" no ") || q.lower.contains("without") || q.lower.contains(" never ")
                 || q.lower.contains("n't "))) {
             return;
         }
@@ -2143,6 +2143,23 @@ final class Planner {
                                 + QueryPlan.col(e.to()) + " = " + QueryPlan.col(e.from()) + ")");
                         return;
                     }
+                }
+            }
+        }
+        // "products that have never been ordered", "books not reviewed": a verb naming a related table
+        for (int k = negation + 1; k < Math.min(q.size(), negation + 4); k++) {
+            String w = q.raw.get(k);
+            if (!w.endsWith("ed") || w.length() < 5) {
+                continue;
+            }
+            Set<String> forms = Set.of(w.substring(0, w.length() - 2), w.substring(0, w.length() - 1));
+            for (Edge e : schema.edges(plan.main)) {
+                Table t = e.to().table();
+                if (t != plan.main && !t.words.isEmpty() && forms.contains(t.words.get(t.words.size() - 1))) {
+                    absent.add(t);
+                    plan.where.add("NOT EXISTS (SELECT 1 FROM " + QueryPlan.ident(t.name()) + " WHERE "
+                            + QueryPlan.col(e.to()) + " = " + QueryPlan.col(e.from()) + ")");
+                    return;
                 }
             }
         }

@@ -491,4 +491,12 @@ class OfflineCapabilitiesTest {
         assertTrue(spender.get(0).contains("Anna"), spender.toString());
         assertEquals("175.00", last(spender.get(0)));
     }
+
+    @Test
+    void aNegatedVerbNamingARelatedTableIsAnAbsenceOfItsRows() throws SQLException {
+        String sql = sql("Which products have never been ordered?");
+        assertTrue(sql.contains("NOT EXISTS (SELECT 1 FROM orders"), sql);
+        assertEquals(List.of("Stool"), rows(sql).stream().map(r -> r.get(1)).toList(), sql);
+        assertEquals(List.of(List.of("1")), rows(sql("How many products have not been ordered?")));
+    }
 }
