@@ -109,8 +109,10 @@ final class ValueIndex {
         for (TableInfo table : snapshot.tables()) {
             for (ColumnInfo column : table.columns()) {
                 if (!column.primaryKey() && isText(column.type())) {
+                    // ordered, so the index, and with it the order of equal matches, is the same in every run
                     QueryResult distinct = connector.execute("SELECT DISTINCT " + quote(column.name()) + " FROM "
-                            + quoteTable(table.name()) + " WHERE " + quote(column.name()) + " IS NOT NULL", LIMITS);
+                            + quoteTable(table.name()) + " WHERE " + quote(column.name()) + " IS NOT NULL ORDER BY 1",
+                            LIMITS);
                     if (!distinct.truncated()) {
                         distinct.rows().forEach(row -> values.add(new Value(table.name(), column.name(), String.valueOf(row.get(0)))));
                     }
