@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,17 +18,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends the progress event that ends a stage's step (DONE, FAILED, NEEDS_CLARIFICATION) with a plain Kafka producer
- * and waits for the broker's acknowledgement on the calling thread. The stage sends its next event only after this
- * returns, so the next stage's STARTED always follows this event on the question's partition; the wait is on the
- * critical path of every question, and going through the messaging channel added a hand-over to its sending thread
- * and back (measured: 7-9 ms p50 per stage under load, docs/performance.md). Same settings as the channels: every
- * {@code kafka.*} and {@code mp.messaging.connector.smallrye-kafka.*} property that is a producer setting (acks=all,
- * idempotence, linger.ms, security), the topic of the {@code question-progress} channel.
+ * Sends a stage's progress events (STARTED, notes, then DONE, FAILED or NEEDS_CLARIFICATION) to question.progress
+ * with one plain Kafka producer per service. One producer keeps a partition's records in the order they were sent
+ * (idempotence, or one request in flight when it is turned off), so the step's end follows its STARTED without
+ * waiting for STARTED's acknowledgement. The stage sends its next event only after the end's acknowledgement, so the
+ * next stage's STARTED always follows it; that wait is on every question's path, and going through a messaging
+ * channel added a hand-over to the connector's sending thread and back (docs/performance.md). Same settings as the
+ * channels: every {@code kafka.*} and {@code mp.messaging.connector.smallrye-kafka.*} property that is a producer
+ * setting (acks=all, idempotence, linger.ms, security).
  */
 @ApplicationScoped
 public class ProgressProducer {
@@ -35,13 +38,22 @@ public class ProgressProducer {
 
     private final Object lock = new Object();
     private volatile KafkaProducer<String, String> producer;
-    private String topic;
+
+    /** Sends the event keyed by its question id; what follows from this service is ordered after it. */
+    public Future<RecordMetadata> send(QuestionProgress event) {
+        return producer().send(new ProducerRecord<>(Topics.QUESTION_PROGRESS, event.questionId(),
+                EventJson.write(event)));
+    }
 
     /** Sends the event keyed by its question id and returns once the broker acknowledged it. */
     public void sendAndAwait(QuestionProgress event, Duration timeout) {
+        await(send(event), event, timeout);
+    }
+
+    /** Waits for a sent event's acknowledgement, failing with what Kafka answered. */
+    public static void await(Future<RecordMetadata> sent, QuestionProgress event, Duration timeout) {
         try {
-            producer().send(new ProducerRecord<>(topic, event.questionId(), EventJson.write(event)))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending progress of question " + event.questionId(), e);
@@ -61,10 +73,7 @@ public class ProgressProducer {
         }
         synchronized (lock) {
             if (producer == null) {
-                Config config = ConfigProvider.getConfig();
-                topic = config.getOptionalValue("mp.messaging.outgoing.question-progress.topic", String.class)
-                        .orElse(Topics.QUESTION_PROGRESS);
-                producer = new KafkaProducer<>(settings(config));
+                producer = new KafkaProducer<>(settings(ConfigProvider.getConfig()));
             }
             return producer;
         }
@@ -84,6 +93,10 @@ public class ProgressProducer {
                             .ifPresent(value -> settings.put(name.substring(prefix.length()), value));
                 }
             }
+        }
+        if ("false".equalsIgnoreCase(String.valueOf(settings.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)))) {
+            // without sequence numbers, a retried request could land after the one sent behind it
+            settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         }
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

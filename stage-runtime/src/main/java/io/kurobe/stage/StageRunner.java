@@ -18,6 +18,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -39,15 +41,11 @@ public class StageRunner {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
-    @Channel("question-progress")
-    MutinyEmitter<String> progress;
-
-    @Inject
     @Channel("panels-ready")
     MutinyEmitter<String> panels;
 
     @Inject
-    ProgressProducer ends;
+    ProgressProducer progress;
 
     @Inject
     MeterRegistry registry;
@@ -65,10 +63,11 @@ public class StageRunner {
                     "The question's deadline passed before the " + stage.name().toLowerCase() + " stage could start."));
             return;
         }
-        // STARTED is not waited for here: it shares its partition and producer with DONE, which follows it
-        Uni<Void> startedSent = KeyedSender.send(progress, QuestionProgress.of(envelope.next(started), stage,
-                ProgressStatus.STARTED, "", 0)).memoize().indefinitely();
-        startedSent.subscribe().with(ok -> { }, failure -> { });
+        // STARTED is not waited for here: it shares its partition and producer with the notes and the end of the
+        // step, which follow it in that order
+        QuestionProgress startedEvent = QuestionProgress.of(envelope.next(started), stage, ProgressStatus.STARTED,
+                "", 0);
+        Future<RecordMetadata> startedSent = progress.send(startedEvent);
         Decision<O> decision;
         try {
             decision = step.apply(input);
@@ -76,11 +75,8 @@ public class StageRunner {
             LOG.errorf(e, "question %s: %s stage failed", envelope.questionId(), stage);
             decision = Decision.fail("STAGE_ERROR", stage.name().toLowerCase() + " stage error: " + e.getMessage());
         }
-        Instant decided = clock.instant();
-        // the step's end goes out on another producer: STARTED (and any note, which its sender awaits) must be
-        // on the partition first
-        await(startedSent);
-        finish(stage, envelope, started, decided, decision, next);
+        finish(stage, envelope, started, clock.instant(), decision, next);
+        ProgressProducer.await(startedSent, startedEvent, SEND_TIMEOUT);
     }
 
     private <O extends Event> void finish(Stage stage, Envelope envelope, Instant started, Instant now,
@@ -142,7 +138,7 @@ public class StageRunner {
 
     /** The event that ends this stage's step, acknowledged before anything that follows it is sent. */
     private void report(QuestionProgress event) {
-        ends.sendAndAwait(event, SEND_TIMEOUT);
+        progress.sendAndAwait(event, SEND_TIMEOUT);
     }
 
     private Timer timer(Stage stage, String outcome) {

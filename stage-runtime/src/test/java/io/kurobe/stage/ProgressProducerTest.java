@@ -38,6 +38,14 @@ class ProgressProducerTest {
     }
 
     @Test
+    void withoutIdempotenceOneRequestIsInFlightSoAQuestionsEventsKeepTheirOrder() {
+        Map<String, Object> settings = ProgressProducer.settings(config(Map.of(
+                "mp.messaging.connector.smallrye-kafka.enable.idempotence", "false")));
+        assertEquals("1", settings.get("max.in.flight.requests.per.connection"));
+        assertFalse(ProgressProducer.settings(config(Map.of())).containsKey("max.in.flight.requests.per.connection"));
+    }
+
+    @Test
     void withoutSettingsTheProducerWaitsForEveryReplicaAndSendsAtOnce() {
         Map<String, Object> settings = ProgressProducer.settings(config(Map.of()));
         assertEquals("localhost:9092", settings.get("bootstrap.servers"));
