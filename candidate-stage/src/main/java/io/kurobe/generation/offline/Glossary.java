@@ -25,6 +25,9 @@ record Glossary(String question, String asked, Map<String, String> terms, Map<St
 
     private static final Pattern DEFINITION = Pattern.compile(
             "\\b([A-Z][A-Za-z0-9]{1,9})\\b\\s*(?:\\(([^)]{3,60})\\))?\\s*(?:=|:|means|is defined as)\\s*([^=\\n;]{3,120})");
+    /** "Net revenue is the total amount of completed orders.": a sentence defining a term of a few words in words. */
+    private static final Pattern SENTENCE = Pattern.compile(
+            "(?:^|(?<=[.!?;])\\s+)([A-Z][a-z]+(?:\\s+[a-z]+){0,3})\\s+(?:is|are|means)\\s+(the\\s+[^.\\n;=]{3,120})");
     private static final Pattern FORMULA = Pattern.compile("[/*+()]|\\s-\\s");
 
     static Glossary of(String text) {
@@ -56,7 +59,25 @@ record Glossary(String question, String asked, Map<String, String> terms, Map<St
                 }
             }
         }
+        Map<String, String> phrases = new LinkedHashMap<>();
+        if (parts.length > 1) {
+            Matcher d = SENTENCE.matcher(parts[1].strip());
+            while (d.find()) {
+                String term = d.group(1).strip();
+                String meaning = d.group(2).strip().replaceAll("[.,]+$", "");
+                if (!FORMULA.matcher(meaning).find() && !terms.containsKey(term) && Pattern.compile("\\b"
+                        + Pattern.quote(term) + "\\b", Pattern.CASE_INSENSITIVE).matcher(question).find()) {
+                    phrases.putIfAbsent(term, meaning);
+                }
+            }
+        }
         String spelled = question;
+        for (Map.Entry<String, String> t : phrases.entrySet()) {
+            // "the net revenue" becomes "the total amount of completed orders", said once with its article
+            spelled = Pattern.compile("\\b(?:the\\s+)?" + Pattern.quote(t.getKey()) + "\\b", Pattern.CASE_INSENSITIVE)
+                    .matcher(spelled).replaceAll(Matcher.quoteReplacement(t.getValue()));
+            terms.putIfAbsent(t.getKey(), t.getValue());
+        }
         for (Map.Entry<String, String> t : terms.entrySet()) {
             spelled = spelled.replaceAll("\\b" + Pattern.quote(t.getKey()) + "\\b", Matcher.quoteReplacement(t.getValue()));
         }

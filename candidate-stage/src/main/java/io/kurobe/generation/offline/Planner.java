@@ -109,6 +109,12 @@ final class Planner {
     /** A column whose several values the question wants all of ("both X and Y"), and how many. */
     private Column both;
     private int bothCount;
+    /** The time bucket the rows are grouped by ("each year"), which orders a time series; or null. */
+    private String timeBucket;
+    /** Whether a superlative was read as MAX or MIN of a measure ("the largest total for each status"). */
+    private boolean extremeMeasured;
+    /** Whether what is measured is a column of the measured table's own rows (AVG/SUM/MAX/MIN, not a count). */
+    private Table ownRowsMeasured;
     /** Where comparisons said about a measure start (conditions on groups, not on rows). */
     private final Set<Integer> thresholdsSaid = new LinkedHashSet<>();
 
@@ -206,7 +212,7 @@ final class Planner {
         }
         List<Measure> measures = measures();
         int topN = topN();
-        String direction = direction();
+        String direction = extremeMeasured ? null : direction();
         boolean superlative = direction != null;
         Mention subject = subject(measures);
         Table provisional = !measures.isEmpty() ? measures.get(0).table()
@@ -225,6 +231,13 @@ final class Planner {
 
         // a superlative over a column with nothing to group is an ordering, not an aggregate
         Column orderColumn = null;
+        Column rowsBy = group.isEmpty() && returned.isEmpty() && topN > 0 && measures.size() == 1
+                ? largestRowsBy(measures.get(0)) : null;
+        if (rowsBy != null) {
+            // "the 5 largest invoices by gross amount": the rows themselves, ordered by the column
+            orderColumn = rowsBy;
+            measures = List.of();
+        }
         if (group.isEmpty() && returned.isEmpty() && superlative && !measures.isEmpty()
                 && measures.get(0).column() != null && measures.stream().allMatch(m -> m.column() != null)
                 && !q.has("average") && !q.has("total") && !q.has("sum")
@@ -374,6 +387,10 @@ final class Planner {
                     || q.lower.contains("sort") || q.has("rank"))) {
                 plan.orderBy.add(aliases.get(orderingMeasure(measures)) + (desc ? " DESC NULLS LAST" : " ASC NULLS LAST"));
                 plan.limit = limit;
+            }
+            if (grouped && plan.orderBy.isEmpty() && timeBucket != null) {
+                // a time series reads in time order
+                plan.orderBy.add(timeBucket);
             }
         } else {
             if (!plan.having.isEmpty()) {
@@ -901,6 +918,21 @@ final class Planner {
                 }
             }
         }
+        // "the order total", "the invoice amount": a table's name then "total"/"amount" names its one number column
+        // whose name holds that word (total_amount of orders)
+        for (Table t : named) {
+            for (Span s : q.find(t.words, t.joined)) {
+                String next = q.stem(s.end());
+                if (!next.equals("total") && !next.equals("amount")) {
+                    continue;
+                }
+                List<Column> fits = t.columns.stream().filter(c -> c.numeric() && !c.keyLike()
+                        && c.words().contains(next)).toList();
+                if (fits.size() == 1) {
+                    mentions.add(new Mention(t, fits.get(0), new Span(s.start(), s.end() + 1, 1.0), 2.6 + 0.6));
+                }
+            }
+        }
         mentions.sort(Comparator.comparingInt((Mention m) -> m.span().start())
                 .thenComparing(Comparator.comparingDouble(Mention::score).reversed()));
     }
@@ -946,10 +978,13 @@ final class Planner {
                     if (!c.numeric() || c.keyLike()) {
                         continue;
                     }
-                    double score = (c.words().contains("price") ? 2 : c.words().contains("amount") ? 1.5
+                    double base = (c.words().contains("price") ? 2 : c.words().contains("amount") ? 1.5
                             : c.words().contains("revenue") ? 2.5 : 0) + relevance
                             + (c.words().contains(q.stem(k)) ? 1 : 0);
-                    if (score > bestScore + 1e-9 && score >= 2) {
+                    // money spent or earned is what was paid in all (a total amount) rather than a unit's price
+                    double score = base + (SUMMED_MONEY.contains(q.stem(k)) && base > 0
+                            ? (c.words().contains("total") ? 0.7 : 0) - (c.words().contains("unit") ? 0.6 : 0) : 0);
+                    if (score > bestScore + 1e-9 && (base >= 2 || score >= 2)) {
                         best = c;
                         bestScore = score;
                     }
@@ -1034,6 +1069,33 @@ final class Planner {
 
     // ---- measures ---------------------------------------------------------------------------------------
 
+    /**
+     * "the N largest <rows> by <column>": a number, a superlative, a name of the table the column belongs to, then
+     * "by" and the column; the column, or null when the question is not said so.
+     */
+    private Column largestRowsBy(Measure m) {
+        if (m.column() == null || !m.column().numeric()) {
+            return null;
+        }
+        for (int k = 0; k + 3 < q.size(); k++) {
+            String n = q.raw.get(k);
+            if (!n.matches("\\d{1,4}") && !QuestionText.NUMBER_WORDS.containsKey(n)) {
+                continue;
+            }
+            String sup = q.raw.get(k + 1);
+            if (!DESC_WORDS.contains(sup) && !ASC_WORDS.contains(sup)) {
+                continue;
+            }
+            for (Mention t : mentions) {
+                if (t.isTable() && t.table() == m.table() && t.span().start() == k + 2 && t.span().strength() >= 1.0
+                        && q.raw.get(Math.min(t.span().end(), q.size() - 1)).equals("by") && m.at() == t.span().end() + 1) {
+                    return m.column();
+                }
+            }
+        }
+        return null;
+    }
+
     private List<Measure> measures() {
         Map<String, Measure> out = new LinkedHashMap<>();
         for (int i = 0; i < q.size(); i++) {
@@ -1070,6 +1132,24 @@ final class Planner {
                 fn = Fn.MAX;
             } else if (w.equals("minimum") || w.equals("min")) {
                 fn = Fn.MIN;
+            } else if (EXTREME_MAX.contains(w) && extremePerGroup(i)) {
+                // "the largest order total for each status": the maximum of a number per group
+                fn = Fn.MAX;
+                extremeMeasured = true;
+            } else if (EXTREME_MIN.contains(w) && extremePerGroup(i)) {
+                fn = Fn.MIN;
+                extremeMeasured = true;
+            }
+            if (fn == Fn.COUNT && explicitCount && from == i + 2) {
+                // "how many units were sold": the units are a quantity column summed, not rows counted
+                Optional<Column> units = unitsSold(from);
+                if (units.isPresent()) {
+                    Column c = units.get();
+                    Measure m = new Measure(Fn.SUM, c.table(), c, false, i);
+                    out.putIfAbsent(m.fn() + ":" + m.table().name() + ":" + c.name(), m);
+                    i = from;
+                    continue;
+                }
             }
             if (fn == null) {
                 continue;
@@ -1077,8 +1157,12 @@ final class Planner {
             boolean distinct = q.stem(from).equals("distinct") || q.stem(from).equals("unique")
                     || q.stem(from + 1).equals("distinct") || q.stem(from + 1).equals("unique");
             boolean totalBefore = i > 0 && (q.raw.get(i - 1).equals("total") || q.raw.get(i - 1).equals("sum"));
-            Optional<Mention> target = from == i ? at(totalBefore ? i - 1 : i, 6, i + 2, null, fn != Fn.COUNT || totalBefore)
-                    : at(fn == Fn.COUNT ? from : i, 5, from, null, fn != Fn.COUNT);
+            int counted = from;
+            boolean counting = fn == Fn.COUNT;
+            Optional<Mention> target = from == i ? at(totalBefore ? i - 1 : i, 6, i + 2, null, fn != Fn.COUNT || totalBefore,
+                    x -> !counting || !aggregateWordBetween(counted, x.span().start()))
+                    : fn == Fn.COUNT ? at(from, 5, from, null, false, x -> !aggregateWordBetween(counted, x.span().start()))
+                    : at(i, 5, from, null, true);
             if (fn != Fn.COUNT) {
                 // "total revenue? Return the make": a money word said first is the measure, not a later column
                 Optional<Mention> paid = money(from).filter(p -> !Set.of("count", "counts", "number")
@@ -1117,6 +1201,74 @@ final class Planner {
         return new ArrayList<>(out.values());
     }
 
+    private static final Set<String> AGGREGATE_WORDS = Set.of("total", "sum", "average", "avg", "mean", "maximum",
+            "minimum", "max", "min");
+
+    /** "number of transactions and total transaction amount": what is counted is not said after another aggregate. */
+    private boolean aggregateWordBetween(int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (AGGREGATE_WORDS.contains(q.raw.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> EXTREME_MAX = Set.of("largest", "highest", "biggest", "greatest");
+    private static final Set<String> EXTREME_MIN = Set.of("smallest", "lowest");
+    /** Words for the units of something sold, and the verbs of selling that follow them. */
+    private static final Set<String> UNIT_WORDS = Set.of("unit", "item", "piece", "copy");
+    private static final Set<String> SOLD_VERBS = Set.of("sale", "buy", "order", "ordered", "purchase", "purchased",
+            "ship", "shipped", "deliver", "delivered");
+
+    /**
+     * "What is the largest X for each G": a superlative right before a number column, in a question that asks
+     * for a value per group (not "which ... has the largest"), and names no top N.
+     */
+    private boolean extremePerGroup(int i) {
+        if (i == 0 || !q.raw.get(i - 1).equals("the") || Set.of("which", "who").contains(q.raw.get(0))
+                || !(q.has("each") || q.has("per") || q.has("every")) || topN() > 0) {
+            return false;
+        }
+        return mentions.stream().anyMatch(m -> m.span().start() == i + 1 && m.column() != null
+                && m.column().numeric() && !m.column().keyLike() && m.score() >= 2);
+    }
+
+    /**
+     * "How many units were sold": when the word after "how many" is a unit word that names no table or column and
+     * a verb of selling follows, the one quantity column of the schema (quantity, qty, units) tied to the tables
+     * named; empty otherwise.
+     */
+    private Optional<Column> unitsSold(int from) {
+        if (!UNIT_WORDS.contains(q.stem(from)) || mentions.stream().anyMatch(m -> m.span().start() <= from
+                && m.span().end() > from && (m.isTable() || m.span().strength() >= 1.0))) {
+            return Optional.empty();
+        }
+        boolean sold = false;
+        for (int k = from + 1; k < Math.min(q.size(), from + 4); k++) {
+            sold |= SOLD_VERBS.contains(q.stem(k)) || SOLD_VERBS.contains(q.raw.get(k));
+        }
+        if (!sold) {
+            return Optional.empty();
+        }
+        List<Column> found = new ArrayList<>();
+        for (Table t : schema.tables) {
+            for (Column c : t.columns) {
+                if (c.numeric() && !c.keyLike() && (c.words().contains("quantity") || c.words().equals(List.of("unit"))
+                        || c.words().equals(List.of("unit", "sale")))) {
+                    found.add(c);
+                }
+            }
+        }
+        if (found.size() > 1) {
+            // several: those reachable from every table the question names
+            List<Column> reachable = found.stream().filter(c -> mentions.stream().allMatch(m -> schema.path(c.table(),
+                    m.owner()).isPresent())).toList();
+            found = reachable;
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     private String expression(Measure m, QueryPlan plan) {
         if (m.column() == null) {
             if (m.table().key() != null && (plan.multiplies() || m.distinct())) {
@@ -1139,6 +1291,12 @@ final class Planner {
             case MAX -> "max_";
             case MIN -> "min_";
         };
+        String word = prefix.substring(0, prefix.length() - 1);
+        if (m.column() != null && (base.equals(word) || base.startsWith(word + "_")
+                || m.fn() == Fn.SUM && (base.equals("sum") || base.startsWith("sum_")))) {
+            // SUM(total_amount) is sum_total_amount, not total_total_amount
+            prefix = m.fn().name().toLowerCase(java.util.Locale.ROOT) + "_";
+        }
         return QueryPlan.ident((prefix + base).replaceAll("[^a-z0-9_]", "_"));
     }
 
@@ -1148,6 +1306,8 @@ final class Planner {
             "daily", "day", "yearly", "year", "annual", "year", "annually", "year", "quarterly", "quarter");
 
     private Optional<Mention> group(List<Measure> measures, Table main) {
+        ownRowsMeasured = measures.size() == 1 && measures.get(0).column() != null && measures.get(0).fn() != Fn.COUNT
+                ? measures.get(0).table() : null;
         for (int i = 0; i < q.size(); i++) {
             String w = q.raw.get(i);
             boolean asked = (w.equals("what") || w.equals("which")) && TIME_UNITS.contains(q.raw.get(Math.min(i + 1,
@@ -1223,6 +1383,12 @@ final class Planner {
                 continue;
             }
             int from = i + 1;
+            if (w.equals("per") && ownRowsMeasured != null && mentions.stream().anyMatch(x -> x.isTable()
+                    && x.table() == ownRowsMeasured && x.span().start() == from && x.span().strength() >= 1.0
+                    && x.span().end() - x.span().start() >= ownRowsMeasured.words.size())) {
+                // "the average quantity per order line" of an order_lines table: one value per row, no grouping
+                continue;
+            }
             if (w.equals("by") && (q.stem(from).equals("number") || q.stem(from).equals("total")
                     || q.stem(from + 1).equals("number") || q.stem(from).equals("average"))) {
                 continue;
@@ -1283,6 +1449,7 @@ final class Planner {
                     if (c.words().equals(List.of(unit)) && c.kind() != Kind.DATE) {
                         plan.select.add(QueryPlan.col(c));
                         plan.groupBy.add(QueryPlan.col(c));
+                        timeBucket = QueryPlan.col(c);
                         return true;
                     }
                 }
@@ -1294,6 +1461,7 @@ final class Planner {
             String expr = "DATE_TRUNC('" + unit + "', " + QueryPlan.col(date) + ")";
             plan.select.add(expr + " AS " + unit);
             plan.groupBy.add(expr);
+            timeBucket = expr;
             return true;
         }
         if (g.column() != null && g.column().words().size() == 1 && TIME_UNITS.contains(g.column().words().get(0))
