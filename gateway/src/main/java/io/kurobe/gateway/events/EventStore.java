@@ -105,14 +105,15 @@ public class EventStore {
     public Uni<Boolean> recordAnswer(UUID tenantId, UUID questionId, PanelsReady event) {
         return tx.run(tenantId, connection -> connection.preparedQuery("""
                         INSERT INTO panels (tenant_id, question_id, question, sql, panels, error_code, error_message, offline,
-                                            answered_at)
-                        VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9)
+                                            answered_at, cached_at)
+                        VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9, $10)
                         ON CONFLICT (question_id) DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(tenantId, questionId, event.question(), event.sql(),
                         EventJson.write(event.panels()),
                         event.error() == null ? null : event.error().code(),
                         event.error() == null ? null : event.error().message(), event.offline(),
-                        event.envelope().occurredAt().atOffset(ZoneOffset.UTC))))
+                        event.envelope().occurredAt().atOffset(ZoneOffset.UTC),
+                        event.cachedAt() == null ? null : event.cachedAt().atOffset(ZoneOffset.UTC))))
                 .chain(inserted -> inserted.rowCount() == 0
                         ? Uni.createFrom().item(false)
                         : connection.preparedQuery("UPDATE questions SET status = $2, updated_at = now() WHERE id = $1")

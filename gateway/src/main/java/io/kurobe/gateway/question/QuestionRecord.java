@@ -29,6 +29,7 @@ public record QuestionRecord(
         Failure error,
         boolean offline,
         Instant answeredAt,
+        Instant cachedAt,
         List<QuestionProgress> events,
         List<Panel> panels,
         ModelUsage usage,
@@ -41,7 +42,7 @@ public record QuestionRecord(
 
     public QuestionRecord withEvents(List<QuestionProgress> progress) {
         return new QuestionRecord(id, tenantId, conversationId, connectionId, question, status, createdAt, deadline,
-                sql, error, offline, answeredAt, progress, panels, usage, clarifiedBy);
+                sql, error, offline, answeredAt, cachedAt, progress, panels, usage, clarifiedBy);
     }
 
     /** The envelope the question's events carry, at a given time. */
@@ -55,6 +56,6 @@ public record QuestionRecord(
         if (answeredAt == null) {
             return Optional.empty();
         }
-        return Optional.of(new PanelsReady(envelope(answeredAt), question, sql, panels, error, offline));
+        return Optional.of(new PanelsReady(envelope(answeredAt), question, sql, panels, error, offline, cachedAt));
     }
 }

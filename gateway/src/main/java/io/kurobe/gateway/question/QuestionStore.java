@@ -38,7 +38,7 @@ public class QuestionStore {
     private static final String QUESTION_WITH_ANSWER = """
             SELECT q.id, q.tenant_id, q.conversation_id, q.connection_id, q.question, q.status, q.created_at,
                    q.deadline, q.usage::text AS usage, q.clarified_by, a.sql, a.panels::text AS panels, a.error_code,
-                   a.error_message, a.offline, a.answered_at
+                   a.error_message, a.offline, a.answered_at, a.cached_at
             FROM questions q LEFT JOIN panels a ON a.question_id = q.id AND a.deleted_at IS NULL
             WHERE q.id = $1 AND q.deleted_at IS NULL""";
 
@@ -212,7 +212,8 @@ public class QuestionStore {
         QuestionRecord bare = new QuestionRecord(q.getUUID("id"), q.getUUID("tenant_id"), q.getUUID("conversation_id"),
                 q.getString("connection_id"), q.getString("question"), QuestionStatus.valueOf(q.getString("status")),
                 instant(q, "created_at"), instant(q, "deadline"), q.getString("sql"), error,
-                Boolean.TRUE.equals(q.getBoolean("offline")), instant(q, "answered_at"), List.of(), panels,
+                Boolean.TRUE.equals(q.getBoolean("offline")), instant(q, "answered_at"), instant(q, "cached_at"),
+                List.of(), panels,
                 json(q, "usage", ModelUsage.class), q.getUUID("clarified_by"));
         List<QuestionProgress> events = new ArrayList<>();
         for (Row row : eventRows) {

@@ -27,6 +27,8 @@ public record QuestionView(
         Failure error,
         boolean offline,
         Instant answeredAt,
+        @Schema(description = "When the answer's rows came from the panel stage's query cache: the time they were "
+                + "cached; absent when the SQL ran for this question") Instant cachedAt,
         @Schema(description = "Language-model calls and tokens of every stage, in total and by role; "
                 + "0 calls when the offline engine answered") ModelUsage usage,
         @Schema(description = "When this question asked back and was answered: the question carrying the answer")
@@ -45,7 +47,7 @@ public record QuestionView(
         return new QuestionView(record.id(), record.status(), record.question(), record.connectionId(),
                 record.conversationId(), record.createdAt(), record.deadline(),
                 record.events().stream().map(Progress::of).toList(), record.sql(), record.panels(), record.error(),
-                record.offline(), record.answeredAt(), record.usage() == null ? ModelUsage.NONE : record.usage(),
+                record.offline(), record.answeredAt(), record.cachedAt(), record.usage() == null ? ModelUsage.NONE : record.usage(),
                 record.clarifiedBy());
     }
 }

@@ -4,6 +4,7 @@ import io.kurobe.gateway.support.Pipeline;
 import io.kurobe.gateway.support.Questions;
 import io.kurobe.gateway.support.Tenants;
 import io.kurobe.local.KafkaTestResource;
+import io.kurobe.model.PanelsReady;
 import io.kurobe.model.ProgressStatus;
 import io.kurobe.model.QuestionProgress;
 import io.kurobe.model.Stage;
@@ -66,6 +67,26 @@ class EventPersistenceTest {
         assertEquals(1234, done.getInt("panels[0].rows[0][0]"));
         assertEquals("orders", done.getString("panels[0].columns[0].name"));
         assertNull(done.get("error"));
+    }
+
+    @Test
+    void anAnswerServedFromTheQueryCacheKeepsWhenItWasCached() {
+        String id = Questions.ask(Tenants.DEMO_KEY, "How many orders were placed in 2024?");
+        String tenant = Tenants.idOf("demo").toString();
+        PanelsReady fresh = Pipeline.panels(id, tenant);
+        java.time.Instant cachedAt = java.time.Instant.parse("2026-11-26T05:00:00Z");
+        Pipeline.send(new PanelsReady(fresh.envelope(), fresh.question(), fresh.sql(), fresh.panels(), null, false,
+                cachedAt));
+
+        JsonPath done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> question(id), json -> "DONE".equals(json.getString("status")));
+        assertEquals(cachedAt.toString(), java.time.Instant.parse(done.getString("cachedAt")).toString());
+
+        String other = Questions.ask(Tenants.DEMO_KEY, "How many orders were placed in 2023?");
+        Pipeline.send(Pipeline.panels(other, tenant));
+        JsonPath ran = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> question(other), json -> "DONE".equals(json.getString("status")));
+        assertNull(ran.get("cachedAt"), "the SQL ran for this question");
     }
 
     @Test
