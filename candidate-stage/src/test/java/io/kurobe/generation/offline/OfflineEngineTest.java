@@ -13,10 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,24 +76,11 @@ class OfflineEngineTest {
     }
 
     private String sql(String question, MatchedValue... values) {
-        Generated generated = engine.generate(new GenerationRequest(question, "duckdb", "", LIBRARY, List.of(values), 1000));
-        assertTrue(generated.sql().isPresent(), () -> question + " was declined: " + generated.reason());
-        return generated.sql().get();
+        return OfflineFixture.sql(engine, LIBRARY, question, values);
     }
 
     private static List<List<String>> rows(String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return OfflineFixture.rows(duck, sql);
     }
 
     @Test

@@ -4,8 +4,6 @@ import io.kurobe.data.ColumnInfo;
 import io.kurobe.data.Engine;
 import io.kurobe.data.SchemaSnapshot;
 import io.kurobe.data.TableInfo;
-import io.kurobe.generation.GenerationRequest;
-import io.kurobe.generation.Generated;
 import io.kurobe.model.MatchedValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,10 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,24 +89,11 @@ class OfflineGeneralRulesTest {
     }
 
     private String sql(String question, MatchedValue... values) {
-        Generated generated = engine.generate(new GenerationRequest(question, "duckdb", "", BILLING, List.of(values), 1000));
-        assertTrue(generated.sql().isPresent(), () -> question + " was declined: " + generated.reason());
-        return generated.sql().get();
+        return OfflineFixture.sql(engine, BILLING, question, values);
     }
 
     private static List<List<String>> rows(String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return OfflineFixture.rows(duck, sql);
     }
 
     private static List<String> lastColumn(List<List<String>> rows) {
