@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The demo question set ({@code ./kurobe eval --demo DIR}): the demo database written as a PostgreSQL script holds
@@ -35,20 +33,12 @@ class DemoSetTest {
 
     @BeforeAll
     static void reachable() {
-        psql = new Psql(System.getenv().getOrDefault("PSQL", "psql -X -h 127.0.0.1 -U postgres"), PREFIX);
-        try {
-            psql.query("postgres", "SELECT 1", 10);
-        } catch (RuntimeException e) {
-            assumeTrue(false, "psql cannot reach PostgreSQL: " + e.getMessage());
-        }
+        psql = EvalFixture.psql(PREFIX);
     }
 
     @AfterAll
     static void drop() {
-        if (psql != null) {
-            psql.script("postgres", null, "DROP DATABASE IF EXISTS "
-                    + BenchLoader.quote(psql.database(DemoSet.DB_ID)) + ";\n", 60);
-        }
+        EvalFixture.drop(psql, List.of(DemoSet.DB_ID));
     }
 
     @Test

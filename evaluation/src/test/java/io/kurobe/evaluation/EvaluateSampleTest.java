@@ -33,22 +33,12 @@ class EvaluateSampleTest {
 
     @BeforeAll
     static void reachable() {
-        psql = new Psql(System.getenv().getOrDefault("PSQL", "psql -X -h 127.0.0.1 -U postgres"), PREFIX);
-        try {
-            psql.query("postgres", "SELECT 1", 10);
-        } catch (RuntimeException e) {
-            assumeTrue(false, "psql cannot reach PostgreSQL: " + e.getMessage());
-        }
+        psql = EvalFixture.psql(PREFIX);
     }
 
     @AfterAll
     static void drop() {
-        if (psql != null) {
-            psql.script("postgres", null, "DROP DATABASE IF EXISTS " + BenchLoader.quote(psql.database(DB)) + ";\n", 60);
-            for (String db : List.of("eateries", "reviews")) {
-                psql.script("postgres", null, "DROP DATABASE IF EXISTS " + BenchLoader.quote(psql.database(db)) + ";\n", 60);
-            }
-        }
+        EvalFixture.drop(psql, List.of(DB, "eateries", "reviews"));
     }
 
     /**
@@ -58,14 +48,7 @@ class EvaluateSampleTest {
      */
     @Test
     void scoresAHandMadeDirectory(@TempDir Path dir) throws IOException, java.net.URISyntaxException {
-        Path source = Path.of(getClass().getResource("/handmade/questions.jsonl").toURI()).getParent();
-        Files.createDirectories(dir.resolve("sql"));
-        Files.createDirectories(dir.resolve("meta"));
-        for (String db : List.of("eateries", "reviews")) {
-            Files.copy(source.resolve("sql/" + db + ".sql"), dir.resolve("sql/" + db + ".sql"));
-            Files.copy(source.resolve("meta/" + db + ".json"), dir.resolve("meta/" + db + ".json"));
-        }
-        Files.copy(source.resolve("questions.jsonl"), dir.resolve("questions.jsonl"));
+        EvalFixture.handmade(dir);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         Evaluate.Report report = Evaluate.run(psql, dir.resolve("questions.jsonl"), dir, dir.resolve("out.jsonl"),

@@ -21,7 +21,6 @@ import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The evaluation command with a model configured by a {@code --llm} properties file: the model generator is asked
@@ -36,34 +35,18 @@ class EvaluateWithModelTest {
 
     @BeforeAll
     static void reachable() {
-        psql = new Psql(System.getenv().getOrDefault("PSQL", "psql -X -h 127.0.0.1 -U postgres"), PREFIX);
-        try {
-            psql.query("postgres", "SELECT 1", 10);
-        } catch (RuntimeException e) {
-            assumeTrue(false, "psql cannot reach PostgreSQL: " + e.getMessage());
-        }
+        psql = EvalFixture.psql(PREFIX);
     }
 
     @AfterAll
     static void drop() {
-        if (psql != null) {
-            for (String db : List.of("eateries", "reviews")) {
-                psql.script("postgres", null, "DROP DATABASE IF EXISTS " + BenchLoader.quote(psql.database(db)) + ";\n", 60);
-            }
-        }
+        EvalFixture.drop(psql, EvalFixture.HANDMADE_DBS);
     }
 
     @Test
     void aConfiguredModelGeneratorIsAskedScoredAndItsCallsCounted(@TempDir Path dir)
             throws IOException, URISyntaxException {
-        Path source = Path.of(getClass().getResource("/handmade/questions.jsonl").toURI()).getParent();
-        Files.createDirectories(dir.resolve("sql"));
-        Files.createDirectories(dir.resolve("meta"));
-        for (String db : List.of("eateries", "reviews")) {
-            Files.copy(source.resolve("sql/" + db + ".sql"), dir.resolve("sql/" + db + ".sql"));
-            Files.copy(source.resolve("meta/" + db + ".json"), dir.resolve("meta/" + db + ".json"));
-        }
-        Files.copy(source.resolve("questions.jsonl"), dir.resolve("questions.jsonl"));
+        EvalFixture.handmade(dir);
 
         try (FakeVendorServer server = FakeVendorServer.start(FakeVendorServer.Vendor.OPENAI)) {
             // the model answers the two questions asked, each with the SQL its question needs
@@ -102,15 +85,7 @@ class EvaluateWithModelTest {
     @Test
     void anIclGeneratorIsShownOtherQuestionsOfTheSameDatabaseAsExamplesNeverItsOwn(@TempDir Path dir)
             throws IOException, URISyntaxException {
-        Path source = Path.of(getClass().getResource("/handmade/questions.jsonl").toURI()).getParent();
-        Files.createDirectories(dir.resolve("sql"));
-        Files.createDirectories(dir.resolve("meta"));
-        for (String db : List.of("eateries", "reviews")) {
-            Files.copy(source.resolve("sql/" + db + ".sql"), dir.resolve("sql/" + db + ".sql"));
-            Files.copy(source.resolve("meta/" + db + ".json"), dir.resolve("meta/" + db + ".json"));
-        }
-        Path questions = dir.resolve("questions.jsonl");
-        Files.copy(source.resolve("questions.jsonl"), questions);
+        Path questions = EvalFixture.handmade(dir);
         List<BenchQuestion> all = Evaluate.read(questions);
 
         try (FakeVendorServer server = FakeVendorServer.start(FakeVendorServer.Vendor.OPENAI)) {
@@ -156,10 +131,15 @@ class EvaluateWithModelTest {
     }
 
     @Test
-    void withoutAFileNoModelIsCalledAndTheReportSaysSo(@TempDir Path dir) throws IOException {
-        assertEquals(0, Evaluate.models(null).roles().size());
+    void withoutModelsNoRoleIsConfiguredAndTheReportSaysNoModelWasCalled(@TempDir Path dir) throws IOException {
+        assertTrue(Evaluate.models(null).roles().isEmpty());
         Path empty = dir.resolve("none.properties");
         Files.writeString(empty, "# no models\n");
-        assertEquals(0, Evaluate.models(empty).roles().size());
+        assertTrue(Evaluate.models(empty).roles().isEmpty());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Evaluate.print(new Evaluate.Report(2, 1, java.util.Map.of("all", new int[]{1, 2}), 2, 1.0, 1.0, 0.1,
+                io.kurobe.model.ModelUsage.NONE), List.of("offline"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains(
+                "0.00 calls, 0 tokens in, 0 out (generators: offline; no model was called)"), printed.toString());
     }
 }
