@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,16 +67,7 @@ class ConversationEndToEndTest {
             }
             return answer("{\"intent\":\"OUT_OF_SCOPE\",\"standalone_question\":\"unexpected\"}", 1, 1);
         });
-        Path models = Path.of("target", "e2e-conversation-models.properties").toAbsolutePath();
-        Files.createDirectories(models.getParent());
-        Files.writeString(models, String.join("\n",
-                "kurobe.llm.models.fake-intent.provider=openai-compatible",
-                "kurobe.llm.models.fake-intent.base-url=" + model.baseUrl(),
-                "kurobe.llm.models.fake-intent.model=intent-7b",
-                "kurobe.llm.models.fake-intent.timeout=10s",
-                "kurobe.llm.roles.intent=fake-intent",
-                "") + "\n");
-        stack = Stack.start(Map.of("QUARKUS_CONFIG_LOCATIONS", models.toString()));
+        stack = Stack.startWithModel(model, "fake-intent", "intent-7b", "e2e-conversation-models.properties", "intent");
         api = new Api(stack.get("gateway").url(), stack.apiKey);
     }
 

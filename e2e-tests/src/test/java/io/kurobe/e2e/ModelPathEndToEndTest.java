@@ -21,12 +21,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,21 +68,8 @@ class ModelPathEndToEndTest {
             return answer("{\"intent\":\"ANSWERABLE\",\"standalone_question\":\"" + standalone + "\",\"entities\":[]}",
                     150, 30);
         });
-        Path models = Path.of("target", "e2e-models.properties").toAbsolutePath();
-        Files.createDirectories(models.getParent());
-        Files.writeString(models, String.join("\n",
-                "kurobe.llm.models.fake-xiyan.provider=openai-compatible",
-                "kurobe.llm.models.fake-xiyan.base-url=" + model.baseUrl(),
-                "kurobe.llm.models.fake-xiyan.model=XiYanSQL-QwenCoder-7B-2504",
-                "kurobe.llm.models.fake-xiyan.timeout=10s",
-                "kurobe.llm.roles.intent=fake-xiyan",
-                "kurobe.llm.roles.generator.xiyan=fake-xiyan",
-                "kurobe.llm.roles.generator.icl=fake-xiyan",
-                "kurobe.llm.retry.initial-backoff=10ms",
-                "kurobe.llm.retry.max-backoff=50ms",
-                "kurobe.llm.breaker.failure-threshold=1000",
-                "") + "\n");
-        stack = Stack.start(Map.of("QUARKUS_CONFIG_LOCATIONS", models.toString()));
+        stack = Stack.startWithModel(model, "fake-xiyan", "XiYanSQL-QwenCoder-7B-2504", "e2e-models.properties",
+                "intent", "generator.xiyan", "generator.icl");
         api = new Api(stack.get("gateway").url(), stack.apiKey);
     }
 

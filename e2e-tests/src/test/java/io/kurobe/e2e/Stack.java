@@ -1,6 +1,7 @@
 package io.kurobe.e2e;
 
 import io.kurobe.data.demo.DemoDatabase;
+import io.kurobe.llm.testing.FakeVendorServer;
 import io.kurobe.local.LocalKafka;
 
 import java.io.IOException;
@@ -46,6 +47,26 @@ final class Stack implements AutoCloseable {
 
     static Stack start() throws Exception {
         return start(Map.of());
+    }
+
+    /**
+     * With the given roles calling one openai-compatible model served by {@code server}: its settings
+     * ({@link FakeVendorServer#roleConfig}, a 10 s timeout) go to {@code target/<file>}, which every service reads
+     * through QUARKUS_CONFIG_LOCATIONS.
+     */
+    static Stack startWithModel(FakeVendorServer server, String name, String modelId, String file, String... roles)
+            throws Exception {
+        Map<String, String> config = new java.util.TreeMap<>(server.roleConfig(name, modelId, roles[0]));
+        for (String role : roles) {
+            config.put("kurobe.llm.roles." + role, name);
+        }
+        config.put("kurobe.llm.models." + name + ".timeout", "10s");
+        Path models = Path.of("target", file).toAbsolutePath();
+        Files.createDirectories(models.getParent());
+        StringBuilder text = new StringBuilder();
+        config.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Files.writeString(models, text);
+        return start(Map.of("QUARKUS_CONFIG_LOCATIONS", models.toString()));
     }
 
     /** With more environment for every service, for instance QUARKUS_CONFIG_LOCATIONS naming a file of models. */
